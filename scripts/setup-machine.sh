@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages the build and tests need (Debian). Safe to run repeatedly.
+#   libssl-dev  OpenSSL 3 headers: the test GM/T 0018 SDF library is built against libcrypto
+#   openssl     the independent implementation the interop tests check our output with
+#   gcc         builds the test SDF library
+set -euo pipefail
+need=()
+for pkg in libssl-dev openssl gcc; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
+fi
