@@ -82,10 +82,9 @@ public final class SdfCipherDevice extends PooledCipherDevice {
     private SdfDeviceSession newSession() {
         PointerByReference handle = new PointerByReference();
         SdfFunctions.check("SDF_OpenSession", sdf.required().SDF_OpenSession(device, handle));
-        SdfDeviceSession[] self = new SdfDeviceSession[1];
-        self[0] = new SdfDeviceSession(sdf, handle.getValue(), () -> sessions.remove(self[0]));
-        sessions.add(self[0]);
-        return self[0];
+        SdfDeviceSession session = new SdfDeviceSession(sdf, handle.getValue(), sessions::remove);
+        sessions.add(session);
+        return session;
     }
 
     /**

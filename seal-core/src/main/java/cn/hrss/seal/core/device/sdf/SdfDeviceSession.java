@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /** One SDF session handle. Used by one thread at a time, like the session it wraps. */
 final class SdfDeviceSession implements DeviceSession {
@@ -30,10 +31,10 @@ final class SdfDeviceSession implements DeviceSession {
 
     private final SdfFunctions sdf;
     private final Pointer handle;
-    private final Runnable onClose;
+    private final Consumer<SdfDeviceSession> onClose;
     private boolean closed;
 
-    SdfDeviceSession(SdfFunctions sdf, Pointer handle, Runnable onClose) {
+    SdfDeviceSession(SdfFunctions sdf, Pointer handle, Consumer<SdfDeviceSession> onClose) {
         this.sdf = sdf;
         this.handle = handle;
         this.onClose = onClose;
@@ -203,7 +204,7 @@ final class SdfDeviceSession implements DeviceSession {
             try {
                 call("SDF_CloseSession", sdf.required().SDF_CloseSession(handle));
             } finally {
-                onClose.run();
+                onClose.accept(this);
             }
         }
     }
