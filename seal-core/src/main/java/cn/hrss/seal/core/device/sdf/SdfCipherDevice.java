@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
@@ -38,6 +39,8 @@ public final class SdfCipherDevice extends PooledCipherDevice {
     private final DeviceInfo info;
     private final Map<String, KeyRef> labels = new ConcurrentHashMap<>();
     private final Set<SdfDeviceSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Once set, the native device handle is gone and must not be passed to the library again. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SdfCipherDevice(SdfDeviceProperties properties, SdfFunctions sdf, Pointer device) {
         super(properties.maxIdleSessions());
@@ -80,6 +83,9 @@ public final class SdfCipherDevice extends PooledCipherDevice {
     }
 
     private SdfDeviceSession newSession() {
+        if (closed.get()) {
+            throw new CipherDeviceException(CipherDeviceException.SDR_OPENSESSION, "SDF device is closed");
+        }
         PointerByReference handle = new PointerByReference();
         SdfFunctions.check("SDF_OpenSession", sdf.required().SDF_OpenSession(device, handle));
         SdfDeviceSession session = new SdfDeviceSession(sdf, handle.getValue(), sessions::remove);
@@ -155,6 +161,9 @@ public final class SdfCipherDevice extends PooledCipherDevice {
 
     @Override
     protected void closeDevice() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         // raw sessions the caller left open die with the device; stop them from touching the freed handle
         List<SdfDeviceSession> open = new ArrayList<>(sessions);
         for (SdfDeviceSession s : open) {

@@ -157,6 +157,9 @@ class SdfCipherDeviceTest {
         assertThatThrownBy(() -> leftOpen.generateRandom(8)).isInstanceOfSatisfying(CipherDeviceException.class,
                 e -> assertThat(e.code()).isEqualTo(CipherDeviceException.SDR_OPENSESSION));
         assertThatThrownBy(() -> device.generateRandom(8)).isInstanceOf(CipherDeviceException.class);
+        assertThatThrownBy(device::openSession).isInstanceOfSatisfying(CipherDeviceException.class,
+                e -> assertThat(e.code()).isEqualTo(CipherDeviceException.SDR_OPENSESSION));
+        device.close(); // closing twice never hands the freed handle to the library
     }
 
     @Test
