@@ -7,7 +7,15 @@ import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +143,32 @@ class SdfCipherDeviceTest {
                             e -> assertThat(e.code()).isEqualTo(SDR_NOBUFFER))
                     .hasMessageContaining("SDFX_GenerateKeyPairAtFreeIndex_ECC");
         }
+    }
+
+    @Test
+    void concurrentGenerationGivesDistinctIndexes() throws Exception {
+        try (SdfCipherDevice device = SdfTestLibrary.open()) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<KeyRef>> keys = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    keys.add(pool.submit(() -> device.generateKeyPair(label("parallel"))));
+                }
+                Set<Integer> indexes = new HashSet<>();
+                for (Future<KeyRef> k : keys) {
+                    indexes.add(k.get(60, TimeUnit.SECONDS).index());
+                }
+                assertThat(indexes).hasSize(12);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void vendorSpecificCodesAreNamedAsSuch() {
+        assertThat(SdfReturnCodes.name(CipherDeviceException.SDR_PARDENY)).isEqualTo("SDR_PARDENY");
+        assertThat(SdfReturnCodes.name(CipherDeviceException.SDR_BASE + 0x00010001)).isEqualTo("vendor code");
     }
 
     @Test

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +132,18 @@ class SdfTestLibraryTest {
                 .isEqualTo(SDR_INARGERR);
         assertThat(sdf.SDFX_GenerateKEKAtFreeIndex(session, 128, 0, 9, index)).isEqualTo(SDR_INARGERR);
         assertThat(sdf.SDFX_GenerateKEKAtFreeIndex(session, 256, 1, 9, index)).isEqualTo(SDR_INARGERR);
+    }
+
+    @Test
+    void keyStoreFileIsPrivateAndHoldsNewKeys() throws Exception {
+        int index = newKeyPair();
+        Path file = Path.of(System.getenv("SDF_TEST_KEYSTORE"));
+
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("SDFTEST-KEYSTORE 1");
+        assertThat(lines).anyMatch(l -> l.startsWith("ecc " + index + " "));
     }
 
     @Test
