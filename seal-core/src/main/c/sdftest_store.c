@@ -214,8 +214,8 @@ int sdft_store_acquire(void)
         const char *p = getenv(SDFT_KEYSTORE_ENV);
         if (p == NULL || *p == '\0' || (path = strdup(p)) == NULL) {
             rc = SDR_OPENDEVICE;
-        } else {
-            rc = load();
+        } else if (load() != SDR_OK) {
+            rc = SDR_OPENDEVICE; /* unreadable, corrupt or uncreatable key store */
         }
         if (rc != SDR_OK) {
             clear_store();
