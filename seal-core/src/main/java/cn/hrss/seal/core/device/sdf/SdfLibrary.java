@@ -9,7 +9,7 @@ import com.sun.jna.ptr.PointerByReference;
  * The GM/T 0018-2012 functions the binding calls, mapped by JNA interface mapping (GmSSL {@code sdf.h} signatures,
  * {@code unsigned int} as Java {@code int}). Interface rather than direct mapping because a vendor library may lack
  * some functions: interface mapping resolves each symbol on first call, so the device can probe and report
- * missing ones, while direct mapping fails on registration. The proxy costs about a microsecond per call
+ * missing ones, while direct mapping fails on registration. The proxy adds 1-3 microseconds per call
  * (docs/SDF.md), small against an SM2 operation on a cipher machine.
  */
 interface SdfLibrary extends Library {
