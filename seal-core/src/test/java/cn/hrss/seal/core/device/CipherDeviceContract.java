@@ -214,7 +214,7 @@ public abstract class CipherDeviceContract {
     }
 
     @Test
-    void sm4ConvenienceRoundTripsAndDetectsBrokenPadding() {
+    void sm4ConvenienceRoundTripsAndDetectsAnyTampering() {
         KeyRef kek = device.generateKek(label("sm4"));
         for (int length : new int[] {0, 1, 15, 16, 17, 1000}) {
             byte[] plaintext = new byte[length];
@@ -222,12 +222,20 @@ public abstract class CipherDeviceContract {
             byte[] sealed = device.sm4Encrypt(kek, plaintext);
             assertThat(device.sm4Decrypt(kek, sealed)).isEqualTo(plaintext);
         }
+        assertThat(device.sm4Encrypt(kek, MESSAGE)).isNotEqualTo(device.sm4Encrypt(kek, MESSAGE));
 
-        byte[] sealed = device.sm4Encrypt(kek, new byte[32]); // 16 + 16 IV + 3 blocks, last one all padding
-        byte[] tampered = sealed.clone();
-        // flipping the top bit of the second block's last byte turns the padding byte 0x10 into 0x90
-        tampered[tampered.length - 17] ^= (byte) 0x80;
-        assertThatThrownBy(() -> device.sm4Decrypt(kek, tampered)).isInstanceOf(CipherDeviceException.class);
+        byte[] sealed = device.sm4Encrypt(kek, new byte[40]);
+        // every single-bit flip after the version byte (wrapped keys, IV, ciphertext, tag) is rejected
+        for (int i = 1; i < sealed.length; i++) {
+            byte[] tampered = sealed.clone();
+            tampered[i] ^= 0x01;
+            assertThatThrownBy(() -> device.sm4Decrypt(kek, tampered)).isInstanceOf(CipherDeviceException.class);
+        }
+        byte[] flippedCipherText = sealed.clone();
+        flippedCipherText[sealed.length - 40] ^= 0x01;
+        assertThatThrownBy(() -> device.sm4Decrypt(kek, flippedCipherText))
+                .isInstanceOfSatisfying(CipherDeviceException.class,
+                        ex -> assertThat(ex.code()).isEqualTo(CipherDeviceException.SDR_MACERR));
         assertThatThrownBy(() -> device.sm4Decrypt(kek, Arrays.copyOf(sealed, sealed.length - 1)))
                 .isInstanceOfSatisfying(CipherDeviceException.class,
                         ex -> assertThat(ex.code()).isEqualTo(CipherDeviceException.SDR_INARGERR));
