@@ -63,19 +63,31 @@ public final class DerNode {
         this.limits = limits;
     }
 
-    /** Scans one complete TLV that must span the whole input. The input array is copied. */
+    /** Scans one complete SES TLV that must span the whole input. The input array is copied. */
     public static DerNode parse(byte[] input, SesLimits limits) {
+        return scan(input, limits, true);
+    }
+
+    /**
+     * Scans any definite-length DER (e.g. an X.509 certificate inside a seal) with the same bounds, so that
+     * BouncyCastle never recurses into unbounded nesting.
+     */
+    public static DerNode parseAnyDer(byte[] input, SesLimits limits) {
+        return scan(input, limits, false);
+    }
+
+    private static DerNode scan(byte[] input, SesLimits limits, boolean sesTagsOnly) {
         if (input == null) {
-            throw SesFormatException.malformed("no SES input");
+            throw SesFormatException.malformed("no input");
         }
         if (input.length > limits.maxInputBytes()) {
             throw new SesFormatException(SesFormatException.TOO_LARGE,
-                    "SES input of " + input.length + " bytes exceeds the limit of " + limits.maxInputBytes());
+                    "input of " + input.length + " bytes exceeds the limit of " + limits.maxInputBytes());
         }
-        Scanner scanner = new Scanner(input.clone(), limits);
+        Scanner scanner = new Scanner(input.clone(), limits, sesTagsOnly);
         DerNode root = scanner.read(0, input.length, 1);
         if (root.end != input.length) {
-            throw SesFormatException.malformed((input.length - root.end) + " bytes after the end of the SES structure");
+            throw SesFormatException.malformed((input.length - root.end) + " bytes after the end of the structure");
         }
         return root;
     }
@@ -290,11 +302,13 @@ public final class DerNode {
     private static final class Scanner {
         private final byte[] in;
         private final SesLimits limits;
+        private final boolean sesTagsOnly;
         private int elements;
 
-        Scanner(byte[] in, SesLimits limits) {
+        Scanner(byte[] in, SesLimits limits, boolean sesTagsOnly) {
             this.in = in;
             this.limits = limits;
+            this.sesTagsOnly = sesTagsOnly;
         }
 
         DerNode read(int pos, int limit, int depth) {
@@ -344,7 +358,7 @@ public final class DerNode {
             int end = contentStart + (int) length;
             List<DerNode> children = List.of();
             if ((tag & 0x20) != 0) {
-                if (tag != SEQUENCE && tag != CONTEXT_0) {
+                if (sesTagsOnly && tag != SEQUENCE && tag != CONTEXT_0) {
                     throw SesFormatException.malformed("constructed element with tag 0x" + Integer.toHexString(tag)
                             + " at offset " + pos + " (only SEQUENCE and [0] occur in SES)");
                 }
