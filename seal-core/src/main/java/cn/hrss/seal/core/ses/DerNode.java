@@ -320,8 +320,9 @@ public final class DerNode {
                 throw new SesFormatException(SesFormatException.TOO_LARGE,
                         "more than " + limits.maxElements() + " ASN.1 elements");
             }
-            // running past the input is truncation; running past an enclosing element is a broken length
-            String overrun = limit == in.length ? SesFormatException.TRUNCATED : SesFormatException.MALFORMED;
+            // the root running past the input is truncation; an element running past its (complete) parent is a
+            // broken length
+            String overrun = depth == 1 ? SesFormatException.TRUNCATED : SesFormatException.MALFORMED;
             if (pos + 2 > limit) {
                 throw new SesFormatException(overrun, "element header cut off at offset " + pos);
             }
