@@ -93,8 +93,8 @@ public final class DerNode {
     }
 
     /**
-     * The {@code getInstance(Object)} entry: a node, DER/BER bytes (scanned with {@link SesLimits#DEFAULT}) or a
-     * BouncyCastle object (its encoding is scanned).
+     * The {@code getInstance(Object)} entry: a node, DER/BER bytes or another SES object (scanned with
+     * {@link SesLimits#DEFAULT}), or a BouncyCastle object (its encoding is scanned).
      */
     public static DerNode of(Object obj) {
         if (obj instanceof DerNode node) {
@@ -102,6 +102,10 @@ public final class DerNode {
         }
         if (obj instanceof byte[] bytes) {
             return parse(bytes, SesLimits.DEFAULT);
+        }
+        if (obj instanceof SesAsn1Object ses) {
+            // its own bytes, not a BouncyCastle re-encoding of them
+            return parse(ses.encoded(), SesLimits.DEFAULT);
         }
         if (obj instanceof ASN1Encodable encodable) {
             try {
@@ -258,13 +262,13 @@ public final class DerNode {
             if (!s.endsWith("Z") && s.indexOf('+') < 0 && s.indexOf('-') < 0) {
                 throw new IllegalArgumentException("GeneralizedTime without time zone");
             }
-            return toInstant(() -> t.getDate().toInstant());
+            return t.getDate().toInstant();
         });
     }
 
     public Instant utcTime(String field) {
         expect(UTC_TIME, field);
-        return decode(field, p -> toInstant(() -> ASN1UTCTime.getInstance(p).getAdjustedDate().toInstant()));
+        return decode(field, p -> ASN1UTCTime.getInstance(p).getAdjustedDate().toInstant());
     }
 
     /** UTCTime or GeneralizedTime (GM/T 0031 producers use both). */
@@ -284,18 +288,9 @@ public final class DerNode {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static Instant toInstant(TimeSupplier s) throws ParseException {
-        return s.get();
-    }
-
     @FunctionalInterface
     private interface Decoder<T> {
         T decode(ASN1Primitive p) throws IOException, ParseException;
-    }
-
-    @FunctionalInterface
-    private interface TimeSupplier {
-        Instant get() throws ParseException;
     }
 
     /** Iterative over siblings, recursive over depth (bounded by {@link SesLimits#maxDepth()}). */

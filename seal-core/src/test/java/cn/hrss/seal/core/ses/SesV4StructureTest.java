@@ -112,6 +112,26 @@ class SesV4StructureTest {
     }
 
     @Test
+    void berLengthFormsAreKeptWhereBouncyCastleWouldReEncodeThem() throws Exception {
+        byte[] oid = Der.oid(EXT_ID);
+        byte[] longFormValue = {0x04, (byte) 0x81, 0x03, 'e', 'x', 't'};
+        byte[] ber = new byte[3 + oid.length + longFormValue.length];
+        ber[0] = 0x30;
+        ber[1] = (byte) 0x81;
+        ber[2] = (byte) (oid.length + longFormValue.length);
+        System.arraycopy(oid, 0, ber, 3, oid.length);
+        System.arraycopy(longFormValue, 0, ber, 3 + oid.length, longFormValue.length);
+
+        ExtData ext = ExtData.getInstance(ber);
+
+        assertThat(ext.extnValue()).isEqualTo(EXT_VALUE);
+        assertThat(ext.encoded()).isEqualTo(ber);
+        assertThat(DerNode.of(ext).encoded()).isEqualTo(ber);
+        assertThat(ExtensionDatas.getInstance(Der.sequence(ber)).extensions().get(0).encoded()).isEqualTo(ber);
+        assertThat(ext.getEncoded()).isNotEqualTo(ber);
+    }
+
+    @Test
     void tbsExtensionsAreWrittenAsExplicitZeroAndReadEitherWay() {
         SESeal seal = SesFixtures.seal();
         ExtensionDatas ext = new ExtensionDatas(java.util.List.of(new ExtData(EXT_ID, false, EXT_VALUE)));
