@@ -93,6 +93,18 @@ public final class DerNode {
     }
 
     /**
+     * Scans DER this module just built, without copying it. Built structures obey the same default limits as input,
+     * so we never emit what we could not read back.
+     */
+    static DerNode ofBuilt(byte[] der) {
+        DerNode root = new Scanner(der, SesLimits.DEFAULT, true).read(0, der.length, 1);
+        if (root.end != der.length) {
+            throw new IllegalStateException("built DER has trailing bytes");
+        }
+        return root;
+    }
+
+    /**
      * The {@code getInstance(Object)} entry: a node, DER/BER bytes or another SES object (scanned with
      * {@link SesLimits#DEFAULT}), or a BouncyCastle object (its encoding is scanned).
      */
@@ -116,6 +128,18 @@ public final class DerNode {
         }
         throw SesFormatException.malformed("cannot decode an SES structure from "
                 + (obj == null ? "null" : obj.getClass().getName()));
+    }
+
+    byte[] source() {
+        return source;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
     }
 
     public int tag() {

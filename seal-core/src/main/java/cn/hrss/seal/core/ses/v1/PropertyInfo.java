@@ -25,7 +25,7 @@ public final class PropertyInfo extends SesAsn1Object {
     private final Instant validEnd;
 
     private PropertyInfo(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("SES_ESPropertyInfo(v1)", 6, 6);
         this.type = f.get(0).intValue("SES_ESPropertyInfo.type", 0, Integer.MAX_VALUE);
         this.name = f.get(1).utf8("SES_ESPropertyInfo.name");

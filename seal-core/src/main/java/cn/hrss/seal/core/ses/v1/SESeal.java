@@ -18,7 +18,7 @@ public final class SESeal extends SesAsn1Object {
     private final SignInfo signInfo;
 
     private SESeal(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("SESeal(v1)", 2, 2);
         this.sealInfo = SealInfo.getInstance(f.get(0));
         this.signInfo = SignInfo.getInstance(f.get(1));

@@ -20,7 +20,7 @@ public final class SealInfo extends SesAsn1Object {
     private final ExtensionDatas extDatas;
 
     private SealInfo(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("SES_SealInfo(v1)", 4, 5);
         this.header = SesHeader.getInstance(f.get(0));
         this.esId = f.get(1).ia5("SES_SealInfo.esID");

@@ -17,7 +17,7 @@ public final class SesSignature extends SesAsn1Object {
     private final byte[] signature;
 
     private SesSignature(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("SES_Signature(v1)", 2, 2);
         this.toSign = TbsSign.getInstance(f.get(0));
         this.signature = f.get(1).bitOrOctetString("SES_Signature.signature");

@@ -20,7 +20,7 @@ public final class SignInfo extends SesAsn1Object {
     private final byte[] certAndAlgorithmEncoding;
 
     private SignInfo(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("SES_SignInfo", 3, 3);
         this.cert = f.get(0).octets("SES_SignInfo.cert");
         this.signatureAlgorithm = f.get(1).oid("SES_SignInfo.signatureAlgorithm");

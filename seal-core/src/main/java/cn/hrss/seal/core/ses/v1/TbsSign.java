@@ -40,7 +40,7 @@ public final class TbsSign extends SesAsn1Object {
     private final ASN1ObjectIdentifier signatureAlgorithm;
 
     private TbsSign(DerNode node) {
-        super(node.encoded());
+        super(node);
         List<DerNode> f = node.sequence("TBS_Sign(v1)", 7, 7);
         this.version = f.get(0).intValue("TBS_Sign.version", 0, 255);
         this.eseal = SESeal.getInstance(f.get(1));

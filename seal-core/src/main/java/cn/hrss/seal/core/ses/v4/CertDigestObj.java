@@ -23,8 +23,8 @@ public final class CertDigestObj extends SesAsn1Object {
         this(type, value.clone(), null);
     }
 
-    private CertDigestObj(String type, byte[] value, byte[] original) {
-        super(original != null ? original : Der.sequence(Der.printable(type), Der.octets(value)));
+    private CertDigestObj(String type, byte[] value, DerNode decoded) {
+        super(decoded != null ? decoded : built(Der.sequence(Der.printable(type), Der.octets(value))));
         this.type = type;
         this.value = value;
     }
@@ -39,7 +39,7 @@ public final class CertDigestObj extends SesAsn1Object {
         DerNode node = DerNode.of(obj);
         List<DerNode> f = node.sequence("CertDigestObj", 2, 2);
         return new CertDigestObj(f.get(0).printable("CertDigestObj.type"), f.get(1).octets("CertDigestObj.value"),
-                node.encoded());
+                node);
     }
 
     public String type() {

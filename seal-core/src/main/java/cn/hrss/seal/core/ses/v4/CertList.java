@@ -25,8 +25,8 @@ public final class CertList extends SesAsn1Object {
     private final List<byte[]> certificates;
     private final List<CertDigestObj> digests;
 
-    private CertList(int type, List<byte[]> certificates, List<CertDigestObj> digests, byte[] original) {
-        super(original != null ? original : encode(certificates, digests));
+    private CertList(int type, List<byte[]> certificates, List<CertDigestObj> digests, DerNode decoded) {
+        super(decoded != null ? decoded : built(encode(certificates, digests)));
         this.type = type;
         this.certificates = certificates;
         this.digests = digests;
@@ -61,14 +61,14 @@ public final class CertList extends SesAsn1Object {
                 for (DerNode item : items) {
                     certs.add(item.octets("SES_CertList.certs"));
                 }
-                return new CertList(CERTIFICATES, List.copyOf(certs), List.of(), node.encoded());
+                return new CertList(CERTIFICATES, List.copyOf(certs), List.of(), node);
             }
             case DIGESTS -> {
                 List<CertDigestObj> digests = new ArrayList<>(items.size());
                 for (DerNode item : items) {
                     digests.add(CertDigestObj.getInstance(item));
                 }
-                return new CertList(DIGESTS, List.of(), List.copyOf(digests), node.encoded());
+                return new CertList(DIGESTS, List.of(), List.copyOf(digests), node);
             }
             default -> throw SesFormatException.malformed("certListType " + certListType + " is neither 1 nor 2");
         }

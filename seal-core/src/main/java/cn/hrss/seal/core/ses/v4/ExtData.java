@@ -25,10 +25,10 @@ public final class ExtData extends SesAsn1Object {
         this(extnId, critical, extnValue.clone(), null);
     }
 
-    private ExtData(ASN1ObjectIdentifier extnId, boolean critical, byte[] extnValue, byte[] original) {
-        super(original != null ? original : critical
+    private ExtData(ASN1ObjectIdentifier extnId, boolean critical, byte[] extnValue, DerNode decoded) {
+        super(decoded != null ? decoded : built(critical
                 ? Der.sequence(Der.oid(extnId), Der.bool(true), Der.octets(extnValue))
-                : Der.sequence(Der.oid(extnId), Der.octets(extnValue)));
+                : Der.sequence(Der.oid(extnId), Der.octets(extnValue))));
         this.extnId = extnId;
         this.critical = critical;
         this.extnValue = extnValue;
@@ -46,7 +46,7 @@ public final class ExtData extends SesAsn1Object {
         ASN1ObjectIdentifier id = f.get(0).oid("ExtData.extnID");
         boolean critical = f.size() == 3 && f.get(1).bool("ExtData.critical");
         byte[] value = f.get(f.size() - 1).octets("ExtData.extnValue");
-        return new ExtData(id, critical, value, node.encoded());
+        return new ExtData(id, critical, value, node);
     }
 
     public ASN1ObjectIdentifier extnId() {

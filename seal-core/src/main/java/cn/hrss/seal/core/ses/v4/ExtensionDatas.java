@@ -15,9 +15,9 @@ public final class ExtensionDatas extends SesAsn1Object {
         this(List.copyOf(extensions), null);
     }
 
-    private ExtensionDatas(List<ExtData> extensions, byte[] original) {
-        super(original != null ? original
-                : Der.sequence(extensions.stream().map(ExtData::encoded).toArray(byte[][]::new)));
+    private ExtensionDatas(List<ExtData> extensions, DerNode decoded) {
+        super(decoded != null ? decoded
+                : built(Der.sequence(extensions.stream().map(ExtData::encoded).toArray(byte[][]::new))));
         this.extensions = extensions;
     }
 
@@ -33,7 +33,7 @@ public final class ExtensionDatas extends SesAsn1Object {
         for (DerNode item : node.sequence("ExtensionDatas", 0, Integer.MAX_VALUE)) {
             list.add(ExtData.getInstance(item));
         }
-        return new ExtensionDatas(List.copyOf(list), node.encoded());
+        return new ExtensionDatas(List.copyOf(list), node);
     }
 
     public List<ExtData> extensions() {

@@ -30,9 +30,9 @@ public final class PictureInfo extends SesAsn1Object {
         this(checkType(type), data.clone(), checkSize(widthMm), checkSize(heightMm), null);
     }
 
-    private PictureInfo(String type, byte[] data, int widthMm, int heightMm, byte[] original) {
-        super(original != null ? original
-                : Der.sequence(Der.ia5(type), Der.octets(data), Der.integer(widthMm), Der.integer(heightMm)));
+    private PictureInfo(String type, byte[] data, int widthMm, int heightMm, DerNode decoded) {
+        super(decoded != null ? decoded : built(
+                Der.sequence(Der.ia5(type), Der.octets(data), Der.integer(widthMm), Der.integer(heightMm))));
         this.type = type;
         this.data = data;
         this.widthMm = widthMm;
@@ -56,7 +56,7 @@ public final class PictureInfo extends SesAsn1Object {
         }
         int width = f.get(2).intValue("SES_ESPictrueInfo.width", 0, MAX_SIZE_MM);
         int height = f.get(3).intValue("SES_ESPictrueInfo.height", 0, MAX_SIZE_MM);
-        return new PictureInfo(type, dataNode.content(), width, height, node.encoded());
+        return new PictureInfo(type, dataNode.content(), width, height, node);
     }
 
     public String type() {

@@ -37,10 +37,10 @@ public final class PropertyInfo extends SesAsn1Object {
     }
 
     private PropertyInfo(int type, String name, CertList certList, Instant createDate, Instant validStart,
-                         Instant validEnd, byte[] original) {
-        super(original != null ? original : Der.sequence(Der.integer(type), Der.utf8(name),
+                         Instant validEnd, DerNode decoded) {
+        super(decoded != null ? decoded : built(Der.sequence(Der.integer(type), Der.utf8(name),
                 Der.integer(certList.type()), certList.encoded(), Der.generalizedTime(createDate),
-                Der.generalizedTime(validStart), Der.generalizedTime(validEnd)));
+                Der.generalizedTime(validStart), Der.generalizedTime(validEnd))));
         this.type = type;
         this.name = name;
         this.certList = certList;
@@ -66,7 +66,7 @@ public final class PropertyInfo extends SesAsn1Object {
                 f.get(4).generalizedTime("SES_ESPropertyInfo.createDate"),
                 f.get(5).generalizedTime("SES_ESPropertyInfo.validStart"),
                 f.get(6).generalizedTime("SES_ESPropertyInfo.validEnd"),
-                node.encoded());
+                node);
     }
 
     public int type() {

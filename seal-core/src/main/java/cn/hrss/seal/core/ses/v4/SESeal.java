@@ -30,9 +30,9 @@ public final class SESeal extends SesAsn1Object {
     }
 
     private SESeal(SealInfo sealInfo, byte[] cert, ASN1ObjectIdentifier signAlgId, byte[] signedValue,
-                   byte[] original) {
-        super(original != null ? original : Der.sequence(sealInfo.encoded(), Der.octets(cert), Der.oid(signAlgId),
-                Der.bitString(signedValue)));
+                   DerNode decoded) {
+        super(decoded != null ? decoded : built(Der.sequence(sealInfo.encoded(), Der.octets(cert),
+                Der.oid(signAlgId), Der.bitString(signedValue))));
         this.sealInfo = sealInfo;
         this.cert = cert;
         this.signAlgId = signAlgId;
@@ -59,7 +59,7 @@ public final class SESeal extends SesAsn1Object {
                     "SES_Header.version " + info.header().version() + " in a v4 SESeal");
         }
         return new SESeal(info, f.get(1).octets("SESeal.cert"), f.get(2).oid("SESeal.signAlgID"),
-                f.get(3).bitString("SESeal.signedValue"), node.encoded());
+                f.get(3).bitString("SESeal.signedValue"), node);
     }
 
     /** Decodes untrusted bytes within the given limits. */

@@ -38,11 +38,11 @@ public final class SealInfo extends SesAsn1Object {
     }
 
     private SealInfo(SesHeader header, String esId, PropertyInfo property, PictureInfo picture,
-                     ExtensionDatas extDatas, byte[] original) {
-        super(original != null ? original : extDatas == null
+                     ExtensionDatas extDatas, DerNode decoded) {
+        super(decoded != null ? decoded : built(extDatas == null
                 ? Der.sequence(header.encoded(), Der.ia5(esId), property.encoded(), picture.encoded())
                 : Der.sequence(header.encoded(), Der.ia5(esId), property.encoded(), picture.encoded(),
-                extDatas.encoded()));
+                extDatas.encoded())));
         this.header = header;
         this.esId = esId;
         this.property = property;
@@ -65,7 +65,7 @@ public final class SealInfo extends SesAsn1Object {
                 PropertyInfo.getInstance(f.get(2)),
                 PictureInfo.getInstance(f.get(3)),
                 f.size() == 5 ? ExtensionDatas.getInstance(f.get(4)) : null,
-                node.encoded());
+                node);
     }
 
     public static Builder builder() {

@@ -27,8 +27,9 @@ public final class SesHeader extends SesAsn1Object {
         this(version, vid, null);
     }
 
-    private SesHeader(int version, String vid, byte[] original) {
-        super(original != null ? original : Der.sequence(Der.ia5(ID), Der.integer(version), Der.ia5(vid)));
+    private SesHeader(int version, String vid, DerNode decoded) {
+        super(decoded != null ? decoded
+                : built(Der.sequence(Der.ia5(ID), Der.integer(version), Der.ia5(vid))));
         this.version = version;
         this.vid = vid;
     }
@@ -47,7 +48,7 @@ public final class SesHeader extends SesAsn1Object {
         }
         int version = f.get(1).intValue("SES_Header.version", 0, 255);
         String vid = f.get(2).ia5("SES_Header.vid");
-        return new SesHeader(version, vid, node.encoded());
+        return new SesHeader(version, vid, node);
     }
 
     public int version() {

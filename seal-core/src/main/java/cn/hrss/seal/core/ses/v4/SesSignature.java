@@ -35,11 +35,11 @@ public final class SesSignature extends SesAsn1Object {
     }
 
     private SesSignature(TbsSign toSign, byte[] cert, ASN1ObjectIdentifier signatureAlgId, byte[] signature,
-                         byte[] timeStamp, byte[] original) {
-        super(original != null ? original : timeStamp == null
+                         byte[] timeStamp, DerNode decoded) {
+        super(decoded != null ? decoded : built(timeStamp == null
                 ? Der.sequence(toSign.encoded(), Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature))
                 : Der.sequence(toSign.encoded(), Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature),
-                Der.explicit0(Der.bitString(timeStamp))));
+                Der.explicit0(Der.bitString(timeStamp)))));
         this.toSign = toSign;
         this.cert = cert;
         this.signatureAlgId = signatureAlgId;
@@ -73,7 +73,7 @@ public final class SesSignature extends SesAsn1Object {
         }
         return new SesSignature(TbsSign.getInstance(f.get(0)), f.get(1).octets("SES_Signature.cert"),
                 f.get(2).oid("SES_Signature.signatureAlgID"), f.get(3).bitString("SES_Signature.signature"),
-                timeStamp, node.encoded());
+                timeStamp, node);
     }
 
     /** Decodes untrusted bytes within the given limits. */

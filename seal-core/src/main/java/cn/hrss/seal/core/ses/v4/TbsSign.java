@@ -35,12 +35,12 @@ public final class TbsSign extends SesAsn1Object {
     }
 
     private TbsSign(int version, SESeal eseal, Instant timeInfo, byte[] dataHash, String propertyInfo,
-                    ExtensionDatas extDatas, byte[] original) {
-        super(original != null ? original : extDatas == null
+                    ExtensionDatas extDatas, DerNode decoded) {
+        super(decoded != null ? decoded : built(extDatas == null
                 ? Der.sequence(Der.integer(version), eseal.encoded(), Der.generalizedTime(timeInfo),
                 Der.bitString(dataHash), Der.ia5(propertyInfo))
                 : Der.sequence(Der.integer(version), eseal.encoded(), Der.generalizedTime(timeInfo),
-                Der.bitString(dataHash), Der.ia5(propertyInfo), Der.explicit0(extDatas.encoded())));
+                Der.bitString(dataHash), Der.ia5(propertyInfo), Der.explicit0(extDatas.encoded()))));
         this.version = version;
         this.eseal = eseal;
         this.timeInfo = timeInfo;
@@ -72,7 +72,7 @@ public final class TbsSign extends SesAsn1Object {
             ext = ExtensionDatas.getInstance(last.tag() == DerNode.CONTEXT_0
                     ? last.explicit(DerNode.CONTEXT_0, "TBS_Sign.extDatas") : last);
         }
-        return new TbsSign(version, eseal, time, dataHash, propertyInfo, ext, node.encoded());
+        return new TbsSign(version, eseal, time, dataHash, propertyInfo, ext, node);
     }
 
     public int version() {
