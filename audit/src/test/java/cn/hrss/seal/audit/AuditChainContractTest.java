@@ -14,7 +14,17 @@ import cn.hrss.seal.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.hrss.seal.core.device.CipherDevice;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -33,6 +43,9 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The chain's behaviour on a real database; run once per database kind by the subclasses. Every test starts from an
@@ -40,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = AuditTestApplication.class, properties = {
         "seal.audit.checkpoint-every=5", "seal.audit.checkpoint-interval=1h"})
+@AutoConfigureMockMvc
 abstract class AuditChainContractTest {
 
     @Autowired
@@ -48,6 +62,12 @@ abstract class AuditChainContractTest {
     AuditAdministration administration;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MockMvc http;
+    @Autowired
+    CipherDevice device;
+    @Autowired
+    Environment env;
 
     static void database(DynamicPropertyRegistry registry, TestDatabase db) {
         registry.add("spring.datasource.url", db::url);
@@ -215,6 +235,48 @@ abstract class AuditChainContractTest {
         assertThat(result.recordsChecked()).isEqualTo(threads * each);
     }
 
+    /** A second node on the same database and cipher device: appends from both interleave into one chain. */
+    @Test
+    void twoNodesSharingTheDatabaseAppendToOneChain() throws Exception {
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(SecondNode.class)
+                .web(WebApplicationType.NONE)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("cipherDevice", device))
+                .run("--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
+                        "--seal.audit.checkpoint-every=7", "--spring.main.banner-mode=off")) {
+            AuditTrail other = nodeB.getBean(AuditTrail.class);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<Void>> tasks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    AuditTrail node = t % 2 == 0 ? trail : other;
+                    String actor = "node" + (t % 2) + ":t" + t;
+                    tasks.add(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            node.record(AuditEntry.of(actor, "sign.pdf", "doc:" + i, AuditOutcome.SUCCESS));
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(tasks, 2, TimeUnit.MINUTES)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        VerificationResult result = administration.verify();
+        assertThat(result.intact()).as(String.valueOf(result)).isTrue();
+        assertThat(result.recordsChecked()).isEqualTo(80);
+        assertThat(result.checkpointsChecked()).isPositive();
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class SecondNode {
+    }
+
     @Test
     void searchFiltersAndPagesNewestFirst() {
         Instant start = Instant.now().minusSeconds(1);
@@ -239,5 +301,70 @@ abstract class AuditChainContractTest {
         assertThatThrownBy(() -> trail.record(AuditEntry.of("u", "a", "", AuditOutcome.SUCCESS)
                 .withDetail("big", "x".repeat(9000)))).isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isZero();
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDIT_ADMIN")
+    void auditAdminPagesRecordsOverHttp() throws Exception {
+        append(3);
+        http.perform(get("/api/v1/audit/records").param("action", "seal.revoke").param("size", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].seq").value(3))
+                .andExpect(jsonPath("$.items[0].details.reason").value("lost"))
+                .andExpect(jsonPath("$.items[0].hash").isString());
+        http.perform(get("/api/v1/audit/records").param("from", "2020-01-01T00:00:00+08:00")
+                        .param("to", "2020-01-02T00:00:00+08:00"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDIT_ADMIN")
+    void badQueriesAreClientErrors() throws Exception {
+        http.perform(get("/api/v1/audit/records").param("from", "yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("BAD_PARAMETER"));
+        http.perform(get("/api/v1/audit/records").param("size", "100000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("AUDIT_BAD_QUERY"));
+        http.perform(get("/api/v1/audit/records").param("from", "2021-01-02T00:00:00Z").param("to", "2021-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("AUDIT_BAD_QUERY"));
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDIT_ADMIN")
+    void auditAdminVerifiesOverHttp() throws Exception {
+        append(6);
+        http.perform(get("/api/v1/audit/verify"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.recordsChecked").value(6))
+                .andExpect(jsonPath("$.lastCheckpointSeq").value(5));
+        jdbc.update("UPDATE audit_record SET target = 'seal:other' WHERE seq = 2");
+        http.perform(get("/api/v1/audit/verify"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.firstBrokenSeq").value(2))
+                .andExpect(jsonPath("$.problem").value("RECORD_ALTERED"));
+        http.perform(get("/api/v1/audit/checkpoint-key"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.publicKey").value(org.hamcrest.Matchers.startsWith("04")));
+    }
+
+    @Test
+    @WithMockUser(roles = {"BUSINESS_ADMIN", "SYSTEM_ADMIN"})
+    void otherRolesAreRefused() throws Exception {
+        http.perform(get("/api/v1/audit/records")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        http.perform(get("/api/v1/audit/verify")).andExpect(status().isForbidden());
+        http.perform(get("/api/v1/audit/checkpoint-key")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anonymousIsRefused() throws Exception {
+        http.perform(get("/api/v1/audit/verify")).andExpect(status().isUnauthorized());
     }
 }
