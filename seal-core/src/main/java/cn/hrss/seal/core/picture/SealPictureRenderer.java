@@ -42,6 +42,8 @@ public final class SealPictureRenderer {
     /** Upper-arc character height and the largest arc it may cover. */
     private static final double UNIT_TEXT_RATIO = 6.2 / 42;
     private static final double UNIT_MAX_SPAN = Math.toRadians(240);
+    /** Short names are spaced out to at least this arc, as on physical seals. */
+    private static final double UNIT_MIN_SPAN = Math.toRadians(200);
     private static final double SEAL_NAME_RATIO = 4.6 / 42;
     private static final double SEAL_NAME_BASELINE_RATIO = 13.2 / 42;
     private static final double CODE_TEXT_RATIO = 2.4 / 42;
@@ -136,7 +138,8 @@ public final class SealPictureRenderer {
 
     /**
      * Unit name: glyph tops touch the circle {@code topRadius}, each glyph turned so it stands upright on the arc,
-     * left to right clockwise and centred on the top. Long names get condensed glyphs instead of a longer arc.
+     * left to right clockwise and centred on the top. Long names get condensed glyphs instead of a longer arc,
+     * short ones wider spacing.
      */
     private void drawUpperArc(Graphics2D g, String text, double c, double topRadius, double height) {
         Font font = font(height);
@@ -145,7 +148,8 @@ public final class SealPictureRenderer {
         double baseline = topRadius - ascent;
         double advance = height * 1.08;
         double natural = advance / baseline;
-        double step = Math.min(natural, cps.length == 1 ? natural : UNIT_MAX_SPAN / cps.length);
+        double step = cps.length < 3 ? natural
+                : Math.max(Math.min(natural, UNIT_MAX_SPAN / cps.length), UNIT_MIN_SPAN / cps.length);
         double condense = Math.max(MIN_CONDENSE, Math.min(1.0, step * baseline / advance));
         Font glyphs = condense < 1.0 ? font.deriveFont(AffineTransform.getScaleInstance(condense, 1)) : font;
         double start = -step * (cps.length - 1) / 2;
