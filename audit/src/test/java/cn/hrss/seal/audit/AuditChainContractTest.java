@@ -8,11 +8,13 @@ import cn.hrss.seal.audit.chain.AuditAdministration;
 import cn.hrss.seal.audit.chain.AuditPage;
 import cn.hrss.seal.audit.chain.AuditSearch;
 import cn.hrss.seal.audit.chain.ChainCodec;
+import cn.hrss.seal.audit.chain.Checkpoint;
 import cn.hrss.seal.audit.chain.VerificationResult;
 import cn.hrss.seal.audit.chain.VerificationResult.Problem;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.hrss.seal.core.device.CipherDevice;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,7 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -202,6 +207,23 @@ abstract class AuditChainContractTest {
         assertThat(administration.checkpointNow()).hasValueSatisfying(c -> assertThat(c.seq()).isEqualTo(3));
         assertThat(administration.checkpointNow()).isEmpty();
         assertThat(administration.verify().lastCheckpointSeq()).isEqualTo(3);
+    }
+
+    /** An auditor without our code: OpenSSL checks a checkpoint signature over the documented bytes. */
+    @Test
+    void checkpointSignatureVerifiesWithOpenSsl(@TempDir Path dir) throws Exception {
+        append(2);
+        Checkpoint c = administration.checkpointNow().orElseThrow();
+        Path tbs = Files.write(dir.resolve("tbs.bin"),
+                ChainCodec.checkpointBytes(c.seq(), c.recordHash(), c.signedAt(), c.keyId()));
+        Path sig = Files.write(dir.resolve("sig.der"), HexFormat.of().parseHex(c.signature()));
+        Path key = Files.write(dir.resolve("key.der"), administration.checkpointKey().toSubjectPublicKeyInfo().getEncoded());
+        Process p = new ProcessBuilder("openssl", "dgst", "-sm3", "-verify", key.toString(), "-keyform", "DER",
+                "-signature", sig.toString(), "-sigopt", "distid:1234567812345678", tbs.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("Verified OK");
     }
 
     @Test
