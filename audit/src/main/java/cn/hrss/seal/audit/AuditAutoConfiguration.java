@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * {@code CipherDevice} bean the node provides, and the audit administrator's endpoints. Schema: Flyway
  * {@code V3_1__audit.sql}.
  */
-@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, MybatisPlusAutoConfiguration.class})
+// before MyBatis-Plus: our @MapperScan then exists when its fallback scanner checks for one, and it backs off
+@AutoConfiguration(after = DataSourceTransactionManagerAutoConfiguration.class, before = MybatisPlusAutoConfiguration.class)
 @EnableConfigurationProperties(AuditProperties.class)
 @MapperScan(basePackageClasses = AuditRecordMapper.class)
 @Import(ChainConfiguration.class)

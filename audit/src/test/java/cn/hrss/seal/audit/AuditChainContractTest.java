@@ -23,6 +23,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -73,6 +75,8 @@ abstract class AuditChainContractTest {
     CipherDevice device;
     @Autowired
     Environment env;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     static void database(DynamicPropertyRegistry registry, TestDatabase db) {
         registry.add("spring.datasource.url", db::url);
@@ -199,6 +203,19 @@ abstract class AuditChainContractTest {
         assertThat(result.problem()).isEqualTo(Problem.TAIL_TRUNCATED);
         assertThat(result.firstBrokenSeq()).isEqualTo(4L);
         assertThat(result.reason()).contains("checkpoint 5");
+    }
+
+    @Test
+    void recordsAndCheckpointsSurviveTheCallersRollback() {
+        TransactionTemplate business = new TransactionTemplate(transactions);
+        business.executeWithoutResult(status -> {
+            trail.record(AuditEntry.of("user:alice", "seal.approve", "seal:9", AuditOutcome.SUCCESS));
+            assertThat(administration.checkpointNow()).isPresent();
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_checkpoint", Long.class)).isEqualTo(1);
+        assertThat(administration.verify().intact()).isTrue();
     }
 
     @Test

@@ -28,16 +28,23 @@ public class ChainConfiguration {
     }
 
     @Bean
-    Checkpointer auditCheckpointer(ChainHeadMapper heads, AuditCheckpointMapper checkpoints, AuditKey key) {
-        return new Checkpointer(heads, checkpoints, key, Clock.systemUTC());
+    Checkpointer auditCheckpointer(ChainHeadMapper heads, AuditCheckpointMapper checkpoints, AuditKey key,
+                                   PlatformTransactionManager tm) {
+        return new Checkpointer(heads, checkpoints, key, Clock.systemUTC(), newTransaction(tm));
     }
 
     @Bean
     AuditTrail auditTrail(ChainHeadMapper heads, AuditRecordMapper records, PlatformTransactionManager tm,
                           Checkpointer checkpointer, Settings settings) {
+        return new JdbcAuditTrail(heads, records, newTransaction(tm), Clock.systemUTC(), checkpointer,
+                settings.checkpointEvery());
+    }
+
+    /** Audit writes never join the caller's transaction (see {@link AuditTrail}). */
+    private static TransactionTemplate newTransaction(PlatformTransactionManager tm) {
         TransactionTemplate tx = new TransactionTemplate(tm);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new JdbcAuditTrail(heads, records, tx, Clock.systemUTC(), checkpointer, settings.checkpointEvery());
+        return tx;
     }
 
     @Bean
