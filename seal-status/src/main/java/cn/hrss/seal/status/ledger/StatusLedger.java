@@ -89,12 +89,15 @@ final class StatusLedger implements SealStatusService {
             throw SealException.badRequest("INVALID_STATUS_REASON",
                     "a status change needs a reason of 1.." + MAX_REASON + " characters");
         }
-        Instant now = now();
-        Instant effective = at == null ? now : millis(at);
-        if (effective.isAfter(now.plus(CLOCK_SKEW))) {
+        Instant requested = at == null ? null : millis(at);
+        if (requested != null && requested.isAfter(now().plus(CLOCK_SKEW))) {
             throw SealException.badRequest("STATUS_TIME_IN_FUTURE", "a status change cannot take effect in the future");
         }
-        SealStatusRecord changed = change(esId, newStatus, current -> effective, reason);
+        // "now" is taken after reading the row, and never before the current status: a concurrent writer that just
+        // won must not turn this change into an out-of-order one
+        EffectiveTime effective = requested != null ? current -> requested
+                : current -> latest(now(), current.getSince());
+        SealStatusRecord changed = change(esId, newStatus, effective, reason);
         if (changed == null) {
             throw SealException.notFound("SEAL_NOT_REGISTERED", "seal " + esId + " is not registered");
         }
@@ -112,7 +115,7 @@ final class StatusLedger implements SealStatusService {
                 if (current.getStatus() != SealStatus.VALID || current.getValidEnd().isAfter(now)) {
                     return null;
                 }
-                return current.getValidEnd().isBefore(current.getSince()) ? current.getSince() : current.getValidEnd();
+                return latest(current.getValidEnd(), current.getSince());
             }, "validity period ended") != null;
         } catch (SealException e) {
             // another writer changed the seal first; it is no longer this job's business
@@ -180,6 +183,10 @@ final class StatusLedger implements SealStatusService {
 
     private Instant now() {
         return millis(clock.instant());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Instant millis(Instant t) {

@@ -2,13 +2,11 @@ package cn.hrss.seal.status.persistence;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Delete;
-import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
 
-@Mapper
 public interface RevocationListMapper extends BaseMapper<RevocationListEntity> {
 
     /** The highest published number, or null before the first publication. */

@@ -2,7 +2,6 @@ package cn.hrss.seal.status.persistence;
 
 import cn.hrss.seal.status.api.SealStatus;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -13,7 +12,6 @@ import org.apache.ibatis.mapping.ResultSetType;
 import java.time.Instant;
 import java.util.List;
 
-@Mapper
 public interface SealStatusMapper extends BaseMapper<SealStatusEntity> {
 
     /** Compare-and-set on the version: 1 when this writer won, 0 when someone changed the seal meanwhile. */

@@ -1,14 +1,12 @@
 package cn.hrss.seal.status.persistence;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
 import java.util.List;
 
-@Mapper
 public interface StatusHistoryMapper extends BaseMapper<StatusHistoryEntity> {
 
     /** The last status entered at or before {@code time} (index seal_status_history_at). */
