@@ -32,6 +32,6 @@ public interface SealStatusMapper extends BaseMapper<SealStatusEntity> {
      */
     @Select("SELECT es_id, status, since, reason FROM seal_status"
             + " WHERE status IN ('REVOKED', 'SUSPENDED') ORDER BY es_id")
-    @Options(resultSetType = ResultSetType.FORWARD_ONLY, fetchSize = 1000)
+    @Options(resultSetType = ResultSetType.FORWARD_ONLY, fetchSize = 5000)
     Cursor<ListedEntryRow> streamListed();
 }
