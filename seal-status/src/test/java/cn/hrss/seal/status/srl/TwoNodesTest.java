@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -62,11 +63,15 @@ class TwoNodesTest {
                 RevocationListPublisher node = i % 2 == 0 ? a : b;
                 published.add(pool.submit((Callable<PublishedList>) node::publish));
             }
-            List<Long> numbers = new ArrayList<>();
+            List<PublishedList> lists = new ArrayList<>();
             for (Future<PublishedList> f : published) {
-                numbers.add(f.get(60, TimeUnit.SECONDS).number());
+                lists.add(f.get(60, TimeUnit.SECONDS));
             }
+            List<Long> numbers = lists.stream().map(PublishedList::number).toList();
             assertThat(numbers).doesNotHaveDuplicates();
+            // a higher number is never an older snapshot
+            assertThat(lists.stream().sorted(Comparator.comparingLong(PublishedList::number))
+                    .map(PublishedList::thisUpdate).toList()).isSorted();
             long newest = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
             assertThat(a.current().number()).isEqualTo(newest);
             assertThat(b.current().number()).isEqualTo(newest);
