@@ -6,6 +6,8 @@
 #   scripts/bench-crypto.sh 'Sm2Benchmark|DeviceBenchmark.signDigest'   only matching benchmarks (JMH regex)
 #   BENCH_JMH_OPTS='-f 2 -i 10' scripts/bench-crypto.sh                 other run settings
 #
+# CpuTimeProfiler adds the CPU time each benchmark used, so the summary also gives ratios per CPU-second: on a
+# machine shared with other work those are the ratios to trust (the wall-clock ones follow the neighbours' load).
 # Threads are not set here: each benchmark declares its own with @Threads (1, or 2 for the *2Threads variants),
 # and JMH's -t would override them. Output: benchmarks/target/jmh-crypto.json (JMH JSON) and
 # benchmarks/target/bench-crypto.log (everything printed, including the summary).
@@ -13,7 +15,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="$root/benchmarks/target"
 jar="$target/benchmarks.jar"
-opts=${BENCH_JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 3s}
+opts=${BENCH_JMH_OPTS:--f 1 -wi 4 -w 2s -i 5 -r 3s}
+fixed=(-prof cn.hrss.seal.bench.crypto.CpuTimeProfiler -rf json -rff "$target/jmh-crypto.json")
 
 stale() {
   [ ! -f "$jar" ] && return 0
@@ -28,10 +31,10 @@ fi
 mkdir -p "$target"
 {
   echo "# bench-crypto $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -version 2>&1 | head -1
-  echo "jmh options: $opts -rf json -rff $target/jmh-crypto.json $*"
+  echo "jmh options: $opts ${fixed[*]} $*"
   # shellcheck disable=SC2086  # opts is a list of options
-  java -cp "$jar" cn.hrss.seal.bench.crypto.CryptoBenchReport $opts \
-      -rf json -rff "$target/jmh-crypto.json" "$@"
+  java -cp "$jar" cn.hrss.seal.bench.crypto.CryptoBenchReport $opts "${fixed[@]}" "$@"
+  echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$target/bench-crypto.log"

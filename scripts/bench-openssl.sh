@@ -13,7 +13,7 @@ speed() {
 }
 {
   echo "# bench-openssl $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
   openssl version
   speed -elapsed -seconds 3 sm2
   speed -elapsed -seconds 3 -multi 2 sm2

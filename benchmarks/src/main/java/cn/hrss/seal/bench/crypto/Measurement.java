@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -18,11 +19,13 @@ import java.util.TreeMap;
  * @param threads   benchmark threads
  * @param score     operations per second
  * @param error     half-width of the 99.9% confidence interval; NaN when there were too few iterations
+ * @param cores     cores the JVM kept busy, when run with {@link CpuTimeProfiler}
+ * @param perCpuSecond operations per CPU-second, when run with {@link CpuTimeProfiler}
  * @param baseline  the benchmark this one is divided by, from {@link ComparedTo}
  * @param target    the ratio it must reach, 0 when none
  */
 record Measurement(String benchmark, Map<String, String> params, int threads, double score, double error,
-                   Optional<String> baseline, double target) {
+                   OptionalDouble cores, OptionalDouble perCpuSecond, Optional<String> baseline, double target) {
 
     Measurement {
         params = Map.copyOf(params);
@@ -42,7 +45,13 @@ record Measurement(String benchmark, Map<String, String> params, int threads, do
         Result<?> primary = run.getPrimaryResult();
         return new Measurement(className.substring(className.lastIndexOf('.') + 1) + "." + method, params,
                 p.getThreads(), primary.getScore(), primary.getScoreError(),
+                secondary(run, CpuTimeProfiler.CORES), secondary(run, CpuTimeProfiler.PER_CPU_SECOND),
                 comparedTo.map(ComparedTo::value), comparedTo.map(ComparedTo::target).orElse(0.0));
+    }
+
+    private static OptionalDouble secondary(RunResult run, String label) {
+        Result<?> r = run.getSecondaryResults().get(label);
+        return r == null ? OptionalDouble.empty() : OptionalDouble.of(r.getScore());
     }
 
     /** The {@link ComparedTo} of a benchmark method; JMH names methods without their @State parameters. */

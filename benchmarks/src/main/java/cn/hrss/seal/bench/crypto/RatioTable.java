@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The summary of one JMH run: every score next to its ratio to the baseline measured in the same run, and MB/s
- * for benchmarks over a byte count. Pure data in, text out, so it is tested without running JMH.
+ * for benchmarks over a byte count. With {@link CpuTimeProfiler} results it also gives the ratio per CPU-second,
+ * which is the one to trust on a loaded machine. Pure data in, text out, so it is tested without running JMH.
  */
 final class RatioTable {
     private final List<Row> rows;
@@ -21,15 +23,10 @@ final class RatioTable {
     static RatioTable of(List<Measurement> measurements) {
         List<Row> rows = new ArrayList<>();
         for (Measurement m : measurements) {
-            OptionalDouble ratio = m.baseline()
-                    .flatMap(name -> find(measurements, name))
-                    .map(base -> OptionalDouble.of(m.score() / base.score()))
-                    .orElse(OptionalDouble.empty());
-            String bytes = m.params().get(Sm3Benchmark.BYTES_PARAM);
-            OptionalDouble mbPerSecond = bytes == null
-                    ? OptionalDouble.empty()
-                    : OptionalDouble.of(m.score() * Long.parseLong(bytes) / 1e6);
-            rows.add(new Row(m, ratio, mbPerSecond));
+            Optional<Measurement> base = m.baseline().flatMap(name -> find(measurements, name));
+            rows.add(new Row(m,
+                    ratio(m, base, x -> OptionalDouble.of(x.score())),
+                    ratio(m, base, Measurement::perCpuSecond)));
         }
         return new RatioTable(rows);
     }
@@ -41,8 +38,9 @@ final class RatioTable {
     /** Markdown table, ready for docs/PERFORMANCE.md. */
     String toMarkdown() {
         StringBuilder out = new StringBuilder();
-        out.append("| benchmark | params | threads | ops/s | ± (99.9%) | MB/s | ratio to baseline |\n");
-        out.append("|---|---|---:|---:|---:|---:|---|\n");
+        out.append("| benchmark | params | threads | ops/s | ± (99.9%) | cores | ops per CPU-s | MB/s"
+                + " | MB per CPU-s | ratio | ratio per CPU-s | baseline |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             Measurement m = r.measurement();
             out.append("| ").append(m.benchmark())
@@ -50,16 +48,22 @@ final class RatioTable {
                     .append(" | ").append(m.threads())
                     .append(" | ").append(number(m.score()))
                     .append(" | ").append(Double.isNaN(m.error()) ? "" : number(m.error()))
-                    .append(" | ").append(r.megabytesPerSecond().isPresent()
-                            ? format("%.1f", r.megabytesPerSecond().getAsDouble()) : "")
-                    .append(" | ").append(r.ratio().isPresent()
-                            ? format("%.3f of %s", r.ratio().getAsDouble(), m.baseline().orElseThrow()) : "")
+                    .append(" | ").append(fixed("%.2f", m.cores()))
+                    .append(" | ").append(m.perCpuSecond().isPresent() ? number(m.perCpuSecond().getAsDouble()) : "")
+                    .append(" | ").append(fixed("%.1f", r.megabytes(OptionalDouble.of(m.score()))))
+                    .append(" | ").append(fixed("%.1f", r.megabytes(m.perCpuSecond())))
+                    .append(" | ").append(fixed("%.3f", r.ratio()))
+                    .append(" | ").append(fixed("%.3f", r.cpuRatio()))
+                    .append(" | ").append(r.ratio().isPresent() ? m.baseline().orElseThrow() : "")
                     .append(" |\n");
         }
         return out.toString();
     }
 
-    /** One line per benchmark with a target: its ratio and whether it meets the target. */
+    /**
+     * One line per benchmark with a target: its ratio and whether it meets the target. The ratio per CPU-second
+     * decides when it was measured, the wall-clock ratio otherwise.
+     */
     List<String> verdicts() {
         List<String> out = new ArrayList<>();
         for (Row r : rows) {
@@ -68,14 +72,29 @@ final class RatioTable {
                 continue;
             }
             String name = m.benchmark() + (m.params().isEmpty() ? "" : " [" + params(m) + "]");
-            if (r.ratio().isEmpty()) {
-                out.add(format("%s: baseline %s missing from this run, no verdict", name, m.baseline().orElseThrow()));
+            String baseline = m.baseline().orElseThrow();
+            if (r.decidingRatio().isEmpty()) {
+                out.add(format("%s: baseline %s missing from this run, no verdict", name, baseline));
             } else {
-                out.add(format("%s: %.1f%% of %s (target >= %.0f%%): %s", name, 100 * r.ratio().getAsDouble(),
-                        m.baseline().orElseThrow(), 100 * m.target(), r.meetsTarget() ? "MEETS" : "BELOW TARGET"));
+                out.add(format("%s: %.1f%% of %s%s (target >= %.0f%%): %s", name,
+                        100 * r.decidingRatio().getAsDouble(), baseline,
+                        r.cpuRatio().isPresent() ? " per CPU-second" : "", 100 * m.target(),
+                        r.meetsTarget() ? "MEETS" : "BELOW TARGET"));
             }
         }
         return out;
+    }
+
+    private static OptionalDouble ratio(Measurement m, Optional<Measurement> base,
+                                        Function<Measurement, OptionalDouble> figure) {
+        if (base.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble value = figure.apply(m);
+        OptionalDouble baseValue = figure.apply(base.get());
+        return value.isPresent() && baseValue.isPresent()
+                ? OptionalDouble.of(value.getAsDouble() / baseValue.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     private static Optional<Measurement> find(List<Measurement> measurements, String benchmark) {
@@ -92,14 +111,31 @@ final class RatioTable {
         return v >= 100 ? format("%,.0f", v) : format("%.2f", v);
     }
 
+    private static String fixed(String pattern, OptionalDouble v) {
+        return v.isPresent() ? format(pattern, v.getAsDouble()) : "";
+    }
+
     private static String format(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }
 
     /** A measurement with its derived figures. */
-    record Row(Measurement measurement, OptionalDouble ratio, OptionalDouble megabytesPerSecond) {
+    record Row(Measurement measurement, OptionalDouble ratio, OptionalDouble cpuRatio) {
+
+        OptionalDouble decidingRatio() {
+            return cpuRatio.isPresent() ? cpuRatio : ratio;
+        }
+
         boolean meetsTarget() {
-            return ratio.isPresent() && ratio.getAsDouble() >= measurement.target();
+            return decidingRatio().isPresent() && decidingRatio().getAsDouble() >= measurement.target();
+        }
+
+        /** MB (10^6 bytes) per second of a benchmark with a {@code bytes} parameter, from operations per second. */
+        OptionalDouble megabytes(OptionalDouble opsPerSecond) {
+            String bytes = measurement.params().get(Sm3Benchmark.BYTES_PARAM);
+            return bytes == null || opsPerSecond.isEmpty()
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of(opsPerSecond.getAsDouble() * Long.parseLong(bytes) / 1e6);
         }
     }
 }
