@@ -2,7 +2,7 @@
 # Runs the crypto JMH suite (benchmarks module) and prints each score as a ratio to raw BouncyCastle SM2 measured
 # in the same run. Builds benchmarks/target/benchmarks.jar first if it is missing or older than the sources.
 #
-#   scripts/bench-crypto.sh                      whole suite, about 6 minutes on 2 cores
+#   scripts/bench-crypto.sh                      whole suite, about 7 minutes
 #   scripts/bench-crypto.sh 'Sm2Benchmark|DeviceBenchmark.signDigest'   only matching benchmarks (JMH regex)
 #   BENCH_JMH_OPTS='-f 2 -i 10' scripts/bench-crypto.sh                 other run settings
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="$root/benchmarks/target"
 jar="$target/benchmarks.jar"
-opts=${BENCH_JMH_OPTS:--f 1 -wi 4 -w 2s -i 5 -r 3s}
+opts=${BENCH_JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s}
 fixed=(-prof cn.hrss.seal.bench.crypto.CpuTimeProfiler -rf json -rff "$target/jmh-crypto.json")
 
 stale() {
