@@ -17,7 +17,6 @@ speed() {
   echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
   openssl version
   speed -seconds 3 sm2
-  speed -seconds 3 -multi 2 sm2
   speed -seconds 3 -evp sm3
   speed -seconds 3 -bytes 1048576 -evp sm3
   speed -seconds 3 -evp sm4-cbc
