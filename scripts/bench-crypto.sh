@@ -17,9 +17,12 @@ target="$root/benchmarks/target"
 jar="$target/benchmarks.jar"
 opts=${BENCH_JMH_OPTS:--f 1 -wi 5 -w 3s -i 5 -r 3s}
 fixed=(-prof cn.hrss.seal.bench.crypto.CpuTimeProfiler -rf json -rff "$target/jmh-crypto.json")
+# The device benchmarks also run on the SDF device over the test GM/T 0018 library seal-core builds (gcc).
+sdf_library="$root/seal-core/target/native/libsdftest.so"
 
 stale() {
   [ ! -f "$jar" ] && return 0
+  [ ! -f "$sdf_library" ] && return 0
   [ -n "$(find "$root/benchmarks/src/main" "$root/seal-core/src/main" "$root/benchmarks/pom.xml" \
             "$root/seal-core/pom.xml" "$root/pom.xml" -newer "$jar" -print -quit)" ]
 }
@@ -29,6 +32,13 @@ if stale; then
 fi
 
 mkdir -p "$target"
+if [ -f "$sdf_library" ]; then
+  export SEAL_BENCH_SDF_LIBRARY="$sdf_library" SDF_TEST_KEYSTORE="$target/sdftest-keystore.txt"
+  rm -f "$SDF_TEST_KEYSTORE"
+  fixed+=(-p device=soft,sdf)
+else
+  echo "bench-crypto: $sdf_library not built, device benchmarks run on the soft device only"
+fi
 {
   echo "# bench-crypto $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"

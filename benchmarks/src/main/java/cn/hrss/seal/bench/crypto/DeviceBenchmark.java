@@ -35,6 +35,7 @@ public class DeviceBenchmark {
 
     @State(Scope.Benchmark)
     public static class Device {
+        /** The script adds {@code sdf} ({@code -p device=soft,sdf}) when the test SDF library is built. */
         @Param({BenchDevices.SOFT})
         public String device;
 

@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each benchmark does the work it claims to measure: its output is a valid signature or the right digest. */
 class BenchmarkWorkTest {
@@ -43,9 +46,21 @@ class BenchmarkWorkTest {
 
     @Test
     void softDeviceBenchmarksProduceValidSignatures() throws Exception {
+        deviceBenchmarksProduceValidSignatures(BenchDevices.SOFT);
+    }
+
+    @Test
+    void sdfDeviceBenchmarksProduceValidSignatures() throws Exception {
+        String library = System.getenv(BenchDevices.SDF_LIBRARY_ENV);
+        assumeTrue(library != null && Files.isRegularFile(Path.of(library)),
+                "test SDF library not built in this reactor: " + library);
+        deviceBenchmarksProduceValidSignatures(BenchDevices.SDF);
+    }
+
+    private static void deviceBenchmarksProduceValidSignatures(String kind) throws Exception {
         DeviceBenchmark bench = new DeviceBenchmark();
         DeviceBenchmark.Device d = new DeviceBenchmark.Device();
-        d.device = BenchDevices.SOFT;
+        d.device = kind;
         d.setUp();
         try {
             assertThat(Sm2.verify(d.publicKey, d.message, bench.signMessage(d))).isTrue();
