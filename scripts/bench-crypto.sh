@@ -2,7 +2,7 @@
 # Runs the crypto JMH suite (benchmarks module) and prints each score as a ratio to raw BouncyCastle SM2 measured
 # in the same run. Builds benchmarks/target/benchmarks.jar first if it is missing or older than the sources.
 #
-#   scripts/bench-crypto.sh                      whole suite, about 7 minutes
+#   scripts/bench-crypto.sh                      whole suite, about 10 minutes with the SDF device
 #   scripts/bench-crypto.sh 'Sm2Benchmark|DeviceBenchmark.signDigest'   only matching benchmarks (JMH regex)
 #   BENCH_JMH_OPTS='-f 2 -i 10' scripts/bench-crypto.sh                 other run settings
 #
