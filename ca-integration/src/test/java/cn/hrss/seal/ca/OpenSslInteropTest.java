@@ -6,6 +6,7 @@ import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.authority.CaIdentities;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,7 +93,8 @@ class OpenSslInteropTest {
 
         String text = openssl.ok("crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
         assertThat(text).contains("Signature Algorithm: SM2-with-SM3", "X509v3 CRL Number",
-                "Serial Number: " + revoked.serial().toString(16).toUpperCase(), "Key Compromise");
+                "Serial Number: " + HexFormat.of().withUpperCase().formatHex(
+                        BigIntegers.asUnsignedByteArray(revoked.serial())), "Key Compromise");
         extractTbsAndSignature("crl.der", "crl-tbs.der", "crl-sig.der");
         assertThat(dgstVerify("root-pub.pem", "crl-sig.der", "crl-tbs.der")).contains("Verified OK");
     }
