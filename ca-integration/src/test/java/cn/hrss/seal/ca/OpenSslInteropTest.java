@@ -1,5 +1,6 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.ca.api.CaObjectIdentifiers;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BouncyCastle is involved in any check here.
  */
 class OpenSslInteropTest {
+    private static final String EST_PASSWORD = "interop-enrolment";
+
     @TempDir
     static Path dir;
     @TempDir
@@ -52,7 +57,7 @@ class OpenSslInteropTest {
         openssl = new OpenSsl(dir);
         openssl.requireVersion3();
         db = TestDatabase.h2();
-        node = TestNode.start(db, TestNode.Keys.in(keys), Map.of());
+        node = TestNode.start(db, TestNode.Keys.in(keys), Map.of("seal.ca.est.password", EST_PASSWORD));
         write("root.pem", node.get("/ca/root.pem").body());
         write("node.pem", node.get("/ca/node.pem").body());
         openssl.ok("x509", "-in", "root.pem", "-pubkey", "-noout", "-out", "root-pub.pem");
@@ -148,6 +153,35 @@ class OpenSslInteropTest {
         openssl.ok("x509", "-in", "tsa-cert.pem", "-pubkey", "-noout", "-out", "tsa-pub.pem");
         extractSignedAttributesAndSignature("token.der", "ts-signed-attrs.der", "ts-sig.der");
         assertThat(dgstVerify("tsa-pub.pem", "ts-sig.der", "ts-signed-attrs.der")).contains("Verified OK");
+    }
+
+    @Test
+    void estEnrolsAnOpensslMadeRequest() throws Exception {
+        openssl.ok("genpkey", "-algorithm", "SM2", "-out", "client.key");
+        // SystemIdentity { city(3), "440300" } as the extension request; PoP signed with the default SM2 ID
+        openssl.ok("req", "-new", "-key", "client.key", "-sm3", "-sigopt", OpenSsl.DISTID,
+                "-subj", "/C=CN/O=Shenzhen HRSS/CN=Shenzhen making", "-addext",
+                CaObjectIdentifiers.SYSTEM_IDENTITY.getId() + "=DER:300b0a01031306343430333030",
+                "-outform", "DER", "-out", "client.csr");
+        HttpResponse<byte[]> response = node.send(HttpRequest.newBuilder(node.url("/.well-known/est/simpleenroll"))
+                .header("Content-Type", "application/pkcs10")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("est:" + EST_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Base64.getMimeEncoder().encode(Files.readAllBytes(dir.resolve("client.csr")))))
+                .build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        write("enrolled.b64", response.body());
+
+        openssl.ok("base64", "-d", "-in", "enrolled.b64", "-out", "enrolled.p7");
+        openssl.ok("pkcs7", "-inform", "DER", "-in", "enrolled.p7", "-print_certs", "-out", "enrolled.pem");
+        assertThat(openssl.ok("verify", "-vfyopt", OpenSsl.DISTID, "-CAfile", "root.pem", "enrolled.pem"))
+                .contains("enrolled.pem: OK");
+        assertThat(openssl.ok("x509", "-in", "enrolled.pem", "-noout", "-subject"))
+                .contains("L = 440300", "OU = CITY", "CN = Shenzhen making");
+        openssl.ok("pkey", "-in", "client.key", "-pubout", "-out", "client-pub.pem");
+        assertThat(openssl.ok("x509", "-in", "enrolled.pem", "-noout", "-pubkey"))
+                .isEqualTo(Files.readString(dir.resolve("client-pub.pem")));
     }
 
     private static String ocsp(String url, String hash, String respOut) {
