@@ -163,13 +163,7 @@ class OpenSslInteropTest {
                 "-subj", "/C=CN/O=Shenzhen HRSS/CN=Shenzhen making", "-addext",
                 CaObjectIdentifiers.SYSTEM_IDENTITY.getId() + "=DER:300b0a01031306343430333030",
                 "-outform", "DER", "-out", "client.csr");
-        HttpResponse<byte[]> response = node.send(HttpRequest.newBuilder(node.url("/.well-known/est/simpleenroll"))
-                .header("Content-Type", "application/pkcs10")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("est:" + EST_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(
-                        Base64.getMimeEncoder().encode(Files.readAllBytes(dir.resolve("client.csr")))))
-                .build());
+        HttpResponse<byte[]> response = enrol("client.csr");
         assertThat(response.statusCode()).isEqualTo(200);
         write("enrolled.b64", response.body());
 
@@ -182,6 +176,24 @@ class OpenSslInteropTest {
         openssl.ok("pkey", "-in", "client.key", "-pubout", "-out", "client-pub.pem");
         assertThat(openssl.ok("x509", "-in", "enrolled.pem", "-noout", "-pubkey"))
                 .isEqualTo(Files.readString(dir.resolve("client-pub.pem")));
+
+        // OpenSSL's own default (empty user ID) does not prove possession under GM/T 0009
+        openssl.ok("req", "-new", "-key", "client.key", "-sm3", "-subj", "/CN=no distid", "-addext",
+                CaObjectIdentifiers.SYSTEM_IDENTITY.getId() + "=DER:300b0a01031306343430333030",
+                "-outform", "DER", "-out", "empty-id.csr");
+        HttpResponse<byte[]> rejected = enrol("empty-id.csr");
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(new String(rejected.body(), StandardCharsets.UTF_8)).contains("EST_BAD_REQUEST");
+    }
+
+    private static HttpResponse<byte[]> enrol(String csrFile) throws Exception {
+        return node.send(HttpRequest.newBuilder(node.url("/.well-known/est/simpleenroll"))
+                .header("Content-Type", "application/pkcs10")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("est:" + EST_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Base64.getMimeEncoder().encode(Files.readAllBytes(dir.resolve(csrFile)))))
+                .build());
     }
 
     private static String ocsp(String url, String hash, String respOut) {
