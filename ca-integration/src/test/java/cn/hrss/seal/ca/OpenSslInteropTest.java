@@ -5,6 +5,7 @@ import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.authority.CaIdentities;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.util.BigIntegers;
@@ -209,8 +210,10 @@ class OpenSslInteropTest {
     private static void extractTbsAndSignature(String der, String tbsOut, String sigOut) {
         int tbs = offset(der, l -> l.contains(":d=1 "));
         int sig = offset(der, l -> l.contains(":d=1 ") && l.contains("BIT STRING"));
-        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(tbs), "-noout", "-out", tbsOut);
-        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(sig), "-noout", "-out", sigOut);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(tbs), "-noout",
+                "-out", tbsOut);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(sig), "-noout",
+                "-out", sigOut);
     }
 
     /**
@@ -249,7 +252,8 @@ class OpenSslInteropTest {
 
     private static IssuedCertificate issueSeal() {
         return node.ca().issueSealCertificate(new SealCertificateRequest("44030012345678", "Contract seal",
-                "Shenzhen HRSS", "11440300MB2C12345X", "GD making", TestCerts.newKey(node.device())));
+                "Shenzhen HRSS", UnifiedCreditCode.parse("11440300MB2C12348B"), "GD making",
+                TestCerts.newKey(node.device())));
     }
 
     private static String line(String text, String prefix) {
