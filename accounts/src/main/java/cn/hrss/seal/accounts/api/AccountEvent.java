@@ -25,6 +25,13 @@ public sealed interface AccountEvent {
     record UserUnlocked(Instant at, String subject, String actor) implements AccountEvent {
     }
 
+    /** @param actor the user himself, or the system administrator who reset it */
+    record PasswordChanged(Instant at, String subject, String actor) implements AccountEvent {
+    }
+
+    record RolesChanged(Instant at, String subject, java.util.Set<Role> roles, String actor) implements AccountEvent {
+    }
+
     record LoginSucceeded(Instant at, String subject) implements AccountEvent {
     }
 
