@@ -105,6 +105,26 @@ abstract class AccountsDatabaseTest {
     }
 
     @Test
+    void modulesOpenTheirOwnPublicPathsAndEverythingElseNeedsAToken() throws Exception {
+        mvc.perform(get("/probe/public/ping")).andExpect(status().isOk());
+        mvc.perform(get("/probe/private/ping")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        String token = tokenFor(accounts.authenticate(newUser(Role.SEAL_OPERATOR), PASSWORD));
+        mvc.perform(get("/probe/private/ping").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void creatingAUserIsAnEventNamingRolesAndActor() {
+        String user = newUser(Role.SEAL_OPERATOR, Role.SEAL_REVIEWER);
+        assertThat(events.stream(AccountEvent.UserCreated.class)).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo(user);
+            assertThat(e.roles()).containsExactlyInAnyOrder(Role.SEAL_OPERATOR, Role.SEAL_REVIEWER);
+            assertThat(e.actor()).isEqualTo("test");
+        });
+    }
+
+    @Test
     void storesOnlyBcryptHashesOfPasswords() {
         String user = newUser(Role.SEAL_OPERATOR);
         String hash = jdbc.queryForObject("SELECT password_hash FROM account_user WHERE username = ?", String.class,
