@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class UserAccounts {
         this.lockout = properties.lockout();
         this.events = events;
         this.clock = clock;
-        this.decoyHash = org.springframework.util.function.SingletonSupplier.of(
+        this.decoyHash = SingletonSupplier.of(
                 () -> encoder.encode("decoy-" + System.nanoTime()));
     }
 
