@@ -55,6 +55,8 @@ class NodeJarIT {
         assertThat(first.login("operator", "Bootstrap9Admin").statusCode()).isEqualTo(200);
         assertThat(first.log()).contains("created system administrator 'operator'").doesNotContain("BOOTSTRAP:");
         String masterKey = Files.readString(dataDir.resolve("keys/master.key"));
+        String root = first.get("/ca/root.pem").body();
+        assertThat(root).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(dataDir.resolve("keys/soft-device.ks")).exists();
         stop(first.process);
 
@@ -63,6 +65,8 @@ class NodeJarIT {
         assertThat(second.log()).doesNotContain("created system administrator")
                 .doesNotContain("generated " + dataDir.resolve("keys/master.key"));
         assertThat(Files.readString(dataDir.resolve("keys/master.key"))).isEqualTo(masterKey);
+        // the seal root generated at the first start is the one served after the restart: key store and DB reused
+        assertThat(second.get("/ca/root.pem").body()).isEqualTo(root);
     }
 
     @Test
