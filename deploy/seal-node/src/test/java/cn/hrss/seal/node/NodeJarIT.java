@@ -87,6 +87,32 @@ class NodeJarIT {
         assertThat(Files.readString(log)).contains("SEAL_BOOTSTRAP_ADMIN is not acceptable (WEAK_PASSWORD");
     }
 
+    @Test
+    void startsOnTheGmT0018DeviceWithEveryKeyInIt() throws Exception {
+        // the operator's configuration for a cipher machine, here the test SDF library that seal-core builds
+        Path sdfKeyStore = work.resolve("sdf-keystore.txt");
+        Map<String, String> env = Map.of(
+                "SEAL_BOOTSTRAP_ADMIN", "operator:Bootstrap9Admin",
+                "SEAL_DEVICE_TYPE", "sdf",
+                "SEAL_DEVICE_SDF_LIBRARY", System.getProperty("sdf.test.library"),
+                "SEAL_DEVICE_SDF_GENERATEDKEYINDEXES_FIRST", "10",
+                "SEAL_DEVICE_SDF_GENERATEDKEYINDEXES_LAST", "999",
+                "SEAL_DEVICE_SDF_GENERATEDKEYPASSWORD", "Sdf9Password",
+                "SEAL_DEVICE_SDF_VENDORFUNCTIONS_GENERATEKEYPAIR", "SDFX_GenerateKeyPairAtFreeIndex_ECC",
+                "SEAL_DEVICE_SDF_VENDORFUNCTIONS_GENERATEKEK", "SDFX_GenerateKEKAtFreeIndex",
+                "SDF_TEST_KEYSTORE", sdfKeyStore.toString());
+        Path dataDir = work.resolve("data");
+
+        Node node = start(dataDir, env, "sdf.log");
+
+        assertThat(node.log()).contains("cipher device: GM/T 0018 library");
+        assertThat(node.get("/ca/root.pem").body()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(node.login("operator", "Bootstrap9Admin").statusCode()).isEqualTo(200);
+        // the root, node, OCSP, TSA and audit keys were generated in the SDF device, nothing in a soft key store
+        assertThat(Files.size(sdfKeyStore)).isPositive();
+        assertThat(dataDir.resolve("keys/soft-device.ks")).doesNotExist();
+    }
+
     record Node(Process process, int port, Path logFile, HttpClient http) {
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
