@@ -8,6 +8,7 @@ import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.application.verify.VerificationReport;
 import cn.hrss.seal.core.crypto.BouncyCastle;
+import cn.hrss.seal.core.error.SealException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PdfSigningTest {
     @TempDir
@@ -205,6 +207,46 @@ class PdfSigningTest {
             assertThat(document.getSignatureDictionaries()).hasSize(1);
         }
         assertThat(verifier.verify(signed).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void unusableInputAndPlacementsGiveStableCodes() {
+        byte[] onePage = TestPdfs.onePage();
+        assertCode(() -> signer.sign("not a pdf".getBytes(StandardCharsets.US_ASCII), seal,
+                StampPlacement.at(1, 10, 10)), PdfErrors.MALFORMED);
+        assertCode(() -> signer.sign(new byte[0], seal, StampPlacement.at(1, 10, 10)), PdfErrors.MALFORMED);
+        assertCode(() -> signer.sign(onePage, seal, StampPlacement.at(2, 10, 10)), PdfErrors.BAD_PLACEMENT);
+        assertCode(() -> signer.sign(onePage, seal, StampPlacement.at(1, 300, 10)), PdfErrors.BAD_PLACEMENT);
+        assertCode(() -> signer.sign(onePage, seal, StampPlacement.keyword("absent")), PdfErrors.KEYWORD_NOT_FOUND);
+        assertCode(() -> signer.sign(onePage, seal, StampPlacement.ridingSeal(100)), PdfErrors.BAD_PLACEMENT);
+        assertCode(() -> new PdfSigner(null, Clock.systemUTC(), new PdfLimits(100, 10))
+                .sign(onePage, seal, StampPlacement.at(1, 10, 10)), PdfErrors.TOO_LARGE);
+    }
+
+    @Test
+    void sealKeyRefusesACertificateTheSealDoesNotList() {
+        SealSigningKey other = pki.sealKey("Other Unit");
+        assertCode(() -> new SealSigningKey(pki.device, other.key(), other.chain(), seal.seal()),
+                SealSigningKey.SIGNER_NOT_IN_SEAL);
+    }
+
+    @Test
+    void signingOnePageTakesLittleTime() {
+        byte[] pdf = TestPdfs.onePage();
+        signer.sign(pdf, seal, StampPlacement.at(1, 150, 230));
+        int runs = 10;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            signer.sign(pdf, seal, StampPlacement.at(1, 150, 230));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000 / runs;
+        System.out.println("PDF signing, 1 page, soft device, in-process TSA: " + millis + " ms per signature");
+        assertThat(millis).isLessThan(2000);
+    }
+
+    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(SealException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
     }
 
     static org.assertj.core.data.Offset<Float> within(float offset) {
