@@ -73,7 +73,7 @@ final class CmsSignatureBuilder {
             }
             return signedData.getEncoded(ASN1Encoding.DER);
         } catch (CMSException | OperatorCreationException e) {
-            throw new SealException("PDF_CMS_FAILED", 500, "CMS signature could not be built: " + e.getMessage(),
+            throw new SealException(PdfErrors.CMS_FAILED, 500, "CMS signature could not be built: " + e.getMessage(),
                     null, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,8 @@ public final class PdfErrors {
     public static final String KEYWORD_NOT_FOUND = "PDF_KEYWORD_NOT_FOUND";
     /** The CMS grew beyond the space reserved in /Contents (for example a TSA with a long chain). */
     public static final String SIGNATURE_TOO_LARGE = "PDF_SIGNATURE_TOO_LARGE";
+    /** BouncyCastle could not build the CMS (a device or configuration fault, not the caller's input). */
+    public static final String CMS_FAILED = "PDF_CMS_FAILED";
 
     private PdfErrors() {
     }
