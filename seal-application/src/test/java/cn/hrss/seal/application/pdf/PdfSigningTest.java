@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -103,6 +104,10 @@ class PdfSigningTest {
             X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates()
                     .getMatches(info.getSID()).iterator().next();
             assertThat(info.getDigestAlgOID()).isEqualTo("1.2.156.10197.1.401");
+            assertThat(info.getEncryptionAlgOID()).isEqualTo("1.2.156.10197.1.501");
+            assertThat(info.getSignedAttributes().toHashtable().keySet()).contains(CMSAttributes.signingTime,
+                    CMSAttributes.cmsAlgorithmProtect, PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    SealAttribute.SESEAL);
             assertThat(info.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
                     .build(certificate))).isTrue();
 
