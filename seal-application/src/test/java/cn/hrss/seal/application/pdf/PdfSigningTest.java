@@ -224,6 +224,10 @@ class PdfSigningTest {
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.at(1, 300, 10)), PdfErrors.BAD_PLACEMENT);
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.keyword("absent")), PdfErrors.KEYWORD_NOT_FOUND);
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.ridingSeal(100)), PdfErrors.BAD_PLACEMENT);
+        assertCode(() -> signer.sign(TestPdfs.encrypted("user"), seal, StampPlacement.at(1, 10, 10)),
+                PdfErrors.ENCRYPTED);
+        assertCode(() -> signer.sign(TestPdfs.encrypted(""), seal, StampPlacement.at(1, 10, 10)),
+                PdfErrors.ENCRYPTED);
         assertCode(() -> new PdfSigner(null, Clock.systemUTC(), new PdfLimits(100, 10))
                 .sign(onePage, seal, StampPlacement.at(1, 10, 10)), PdfErrors.TOO_LARGE);
     }

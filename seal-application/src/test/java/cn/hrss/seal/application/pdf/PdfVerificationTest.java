@@ -232,6 +232,14 @@ class PdfVerificationTest {
     }
 
     @Test
+    void passwordProtectedDocumentIsReportedAsEncrypted() {
+        VerificationReport report = verifier.verify(TestPdfs.encrypted("user"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(report.documentChecks().get(0).code()).isEqualTo(PdfErrors.ENCRYPTED);
+    }
+
+    @Test
     void truncatedSignatureRevisionFailsFormatOrIntegrity() {
         VerificationReport report = verifier.verify(Arrays.copyOf(signed, signed.length - 100));
 
