@@ -26,6 +26,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -240,6 +244,22 @@ class PdfSigningTest {
     }
 
     @Test
+    void signerRefusesAnExpiredCertificate() {
+        SealSigningKey expired = pki.sealKey("Expired Unit", TestPki.NOW.minus(Duration.ofDays(400)),
+                TestPki.NOW.minus(Duration.ofDays(10)));
+        assertCode(() -> signer.sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230)),
+                SealSigningKey.CERTIFICATE_NOT_VALID);
+    }
+
+    @Test
+    void signerRefusesASealOutsideItsValidity() {
+        PdfSigner late = new PdfSigner(null, Clock.fixed(TestPki.NOW.plus(Duration.ofDays(500)),
+                ZoneOffset.UTC), PdfLimits.DEFAULT);
+        assertCode(() -> late.sign(TestPdfs.onePage(), seal, StampPlacement.at(1, 150, 230)),
+                SealSigningKey.SEAL_NOT_VALID);
+    }
+
+    @Test
     void signingOnePageTakesLittleTime() {
         byte[] pdf = TestPdfs.onePage();
         signer.sign(pdf, seal, StampPlacement.at(1, 150, 230));
@@ -253,13 +273,13 @@ class PdfSigningTest {
         assertThat(millis).isLessThan(2000);
     }
 
-    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+    private static void assertCode(ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(SealException.class,
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 
-    static org.assertj.core.data.Offset<Float> within(float offset) {
-        return org.assertj.core.data.Offset.offset(offset);
+    static Offset<Float> within(float offset) {
+        return Offset.offset(offset);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
