@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.pdf;
 
+import cn.hrss.seal.application.sign.HttpTimeStampSource;
 import cn.hrss.seal.application.sign.SealSigningKey;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
@@ -25,6 +26,8 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.data.Offset;
@@ -33,14 +36,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,6 +226,38 @@ class PdfSigningTest {
             assertThat(document.getSignatureDictionaries()).hasSize(1);
         }
         assertThat(verifier.verify(signed).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void timeStampFetchedOverHttpFromALoopbackTsaVerifies() throws Exception {
+        TimeStampResponseGenerator responder = pki.tsaResponder();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ca/tsa", exchange -> {
+            try {
+                byte[] response = responder.generate(new TimeStampRequest(exchange.getRequestBody().readAllBytes()),
+                        BigInteger.ONE, new Date()).getEncoded();
+                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                exchange.sendResponseHeaders(200, response.length);
+                exchange.getResponseBody().write(response);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            HttpTimeStampSource tsa = new HttpTimeStampSource(URI.create("http://127.0.0.1:"
+                    + server.getAddress().getPort() + "/ca/tsa"), Duration.ofSeconds(5));
+            byte[] signed = new PdfSigner(tsa).sign(TestPdfs.onePage(), seal, StampPlacement.at(1, 150, 230));
+
+            VerificationReport report = verifier.verify(signed);
+
+            assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+            assertThat(report.signatures().get(0).timeStampTime()).isPresent();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
