@@ -71,11 +71,16 @@ public final class OfdTestPki implements AutoCloseable {
 
     /** A new signer key and certificate issued by the root, and a seal listing that certificate. */
     public OfdSealKey sealKey(String sealName, int widthMm, int heightMm) {
+        return sealKey(sealName, "PNG", PICTURE, widthMm, heightMm);
+    }
+
+    /** As {@link #sealKey(String, int, int)} with a given picture (e.g. from seal-core's SealPictureRenderer). */
+    public OfdSealKey sealKey(String sealName, String pictureType, byte[] picture, int widthMm, int heightMm) {
         KeyRef key = device.generateKeyPair(sealName);
         byte[] cert = issue("CN=" + sealName + ",O=Test Unit,C=CN", key);
         SealInfo info = SealInfo.builder().vendorId("HRSS").esId("1101000000000001" + serials.incrementAndGet())
                 .sealType(1).name(sealName).signerCertificate(cert).createDate(NOT_BEFORE)
-                .validity(NOT_BEFORE, NOT_AFTER).picture("PNG", PICTURE, widthMm, heightMm).build();
+                .validity(NOT_BEFORE, NOT_AFTER).picture(pictureType, picture, widthMm, heightMm).build();
         SESeal seal = SealMaker.make(info, maker, SesSigner.of(device, makerKey));
         return OfdSealKey.of(device, key, cert, seal);
     }
