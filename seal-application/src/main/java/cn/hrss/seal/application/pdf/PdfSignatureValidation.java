@@ -1,0 +1,248 @@
+package cn.hrss.seal.application.pdf;
+
+import cn.hrss.seal.application.verify.CertificatePathValidator;
+import cn.hrss.seal.application.verify.Check;
+import cn.hrss.seal.application.verify.CheckResult;
+import cn.hrss.seal.application.verify.CmsSignerVerifier;
+import cn.hrss.seal.application.verify.SignatureReport;
+import cn.hrss.seal.application.verify.TimeStampVerifier;
+import cn.hrss.seal.application.verify.Verdict;
+import cn.hrss.seal.core.ses.SealView;
+import cn.hrss.seal.core.ses.SesCheck;
+import cn.hrss.seal.core.ses.SesParser;
+import cn.hrss.seal.core.ses.SesVerifier;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.util.encoders.Hex;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The checks of one PDF signature field; one instance per field and verification. */
+final class PdfSignatureValidation {
+    static final String UNSUPPORTED_SUBFILTER = "UNSUPPORTED_SUBFILTER";
+    static final String BAD_BYTE_RANGE = "BAD_BYTE_RANGE";
+    static final String CMS_MALFORMED = "CMS_MALFORMED";
+    static final String NO_SEAL = "NO_SEAL";
+    static final String SEAL_MALFORMED = "SEAL_MALFORMED";
+    private static final Set<String> SUBFILTERS = Set.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
+
+    private final byte[] pdf;
+    private final PDDocument document;
+    private final PDSignatureField field;
+    private final Collection<Long> signatureEnds;
+    private final CertificatePathValidator paths;
+    private final TimeStampVerifier timeStamps;
+    private final Instant now;
+    private final List<CheckResult> checks = new ArrayList<>();
+
+    PdfSignatureValidation(byte[] pdf, PDDocument document, PDSignatureField field, Collection<Long> signatureEnds,
+                           CertificatePathValidator paths, TimeStampVerifier timeStamps, Instant now) {
+        this.pdf = pdf;
+        this.document = document;
+        this.field = field;
+        this.signatureEnds = signatureEnds;
+        this.paths = paths;
+        this.timeStamps = timeStamps;
+        this.now = now;
+    }
+
+    SignatureReport report() {
+        PDSignature signature = field.getSignature();
+        String name = field.getFullyQualifiedName();
+        String subFilter = signature.getCOSObject().getNameAsString(COSName.SUB_FILTER);
+        if (subFilter == null || !SUBFILTERS.contains(subFilter)) {
+            return bare(name, CheckResult.indeterminate(Check.FORMAT, UNSUPPORTED_SUBFILTER,
+                    "SubFilter " + subFilter + " is not a detached CMS signature"));
+        }
+        int[] range = signature.getByteRange();
+        if (!rangeWellFormed(range)) {
+            return bare(name, CheckResult.failed(Check.FORMAT, BAD_BYTE_RANGE,
+                    "ByteRange must be [0 a b c] with /Contents exactly between a and b, within the file"));
+        }
+        CMSSignedData cms;
+        SignerInformation signer;
+        try {
+            cms = new CMSSignedData(contentInfo(Hex.decode(new String(pdf, range[1] + 1, range[2] - range[1] - 2,
+                    StandardCharsets.US_ASCII))));
+            if (cms.getSignerInfos().size() != 1) {
+                return bare(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED,
+                        "CMS must have exactly one SignerInfo, has " + cms.getSignerInfos().size()));
+            }
+            signer = cms.getSignerInfos().getSigners().iterator().next();
+        } catch (CMSException | IOException | RuntimeException e) {
+            return bare(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED, "/Contents is not a CMS SignedData: "
+                    + e.getMessage()));
+        }
+        Optional<X509CertificateHolder> certificate =
+                CmsSignerVerifier.signerCertificate(signer, cms.getCertificates());
+        if (certificate.isEmpty()) {
+            return bare(name, CheckResult.failed(Check.FORMAT, CmsSignerVerifier.SIGNER_CERTIFICATE_MISSING,
+                    "the signer certificate is not in the CMS"));
+        }
+        checks.add(CheckResult.passed(Check.FORMAT, subFilter + " CMS SignedData"));
+
+        long signedEnd = (long) range[2] + range[3];
+        checks.add(integrity(signer, range, signedEnd));
+        checks.add(CmsSignerVerifier.signature(Check.SIGNER_SIGNATURE, signer, certificate.get()));
+
+        TimeStampVerifier.Result timeStamp = timeStamp(signer);
+        checks.add(timeStamp.check());
+        Instant signingTime = timeStamp.time().orElse(now);
+        Collection<X509CertificateHolder> certificates = cms.getCertificates().getMatches(null);
+        checks.addAll(paths.validate(certificate.get(), certificates, signingTime, timeStamp.time().isPresent())
+                .checks());
+
+        Optional<SealView> seal = seal(signer);
+        checks.add(seal.map(s -> sealCheck(s, certificate.get(), certificates, signingTime,
+                        timeStamp.time().isPresent()))
+                .orElseGet(() -> sealAbsentOrBroken(signer)));
+        return new SignatureReport(name, Optional.of(certificate.get().getSubject().toString()),
+                seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks);
+    }
+
+    /** The one DER ContentInfo at the start of /Contents; only zero padding may follow it. */
+    private static ContentInfo contentInfo(byte[] contents) throws IOException {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(contents);
+        try (ASN1InputStream in = new ASN1InputStream(bytes, contents.length, true)) {
+            ASN1Primitive object = in.readObject();
+            if (object == null) {
+                throw new IOException("empty /Contents");
+            }
+            for (int i = contents.length - bytes.available(); i < contents.length; i++) {
+                if (contents[i] != 0) {
+                    throw new IOException("non-zero bytes after the CMS in /Contents");
+                }
+            }
+            return ContentInfo.getInstance(object);
+        }
+    }
+
+    private boolean rangeWellFormed(int[] range) {
+        return range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1] + 1 && range[3] >= 0
+                && (long) range[2] + range[3] <= pdf.length
+                && pdf[range[1]] == '<' && pdf[range[2] - 1] == '>';
+    }
+
+    private CheckResult integrity(SignerInformation signer, int[] range, long signedEnd) {
+        byte[] signed = new byte[range[1] + range[3]];
+        System.arraycopy(pdf, 0, signed, 0, range[1]);
+        System.arraycopy(pdf, range[2], signed, range[1], range[3]);
+        CheckResult digest = CmsSignerVerifier.messageDigest(Check.DOCUMENT_INTEGRITY, signer, signed);
+        return digest.verdict() == Verdict.PASSED
+                ? RevisionCoverage.judge(pdf, document, signedEnd, signatureEnds)
+                : digest;
+    }
+
+    private TimeStampVerifier.Result timeStamp(SignerInformation signer) {
+        AttributeTable unsigned = signer.getUnsignedAttributes();
+        Attribute token = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (token == null) {
+            return TimeStampVerifier.absent();
+        }
+        try {
+            return timeStamps.verify(ContentInfo.getInstance(token.getAttrValues().getObjectAt(0)),
+                    signer.getSignature());
+        } catch (RuntimeException e) {
+            return new TimeStampVerifier.Result(CheckResult.failed(Check.TIME_STAMP,
+                    TimeStampVerifier.MALFORMED_TOKEN, "time-stamp attribute unreadable"), Optional.empty());
+        }
+    }
+
+    private static Optional<SealView> seal(SignerInformation signer) {
+        Attribute attribute = signedAttribute(signer, SealAttribute.SESEAL);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] der = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
+            return Optional.of(new SesParser().parseSeal(der));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static CheckResult sealAbsentOrBroken(SignerInformation signer) {
+        return signedAttribute(signer, SealAttribute.SESEAL) == null
+                ? CheckResult.indeterminate(Check.SEAL, NO_SEAL, "the signature carries no GB/T 38540 seal")
+                : CheckResult.failed(Check.SEAL, SEAL_MALFORMED, "the embedded SESeal cannot be parsed");
+    }
+
+    /** Maker signature, maker certificate path, signer listed in the seal, seal validity at the signing time. */
+    private CheckResult sealCheck(SealView seal, X509CertificateHolder signerCertificate,
+                                  Collection<X509CertificateHolder> certificates, Instant signingTime,
+                                  boolean timeProven) {
+        String prefix = "seal " + seal.esId() + ": ";
+        for (SesCheck check : List.of(SesVerifier.sealSignature(seal),
+                SesVerifier.certificateListed(seal, encoded(signerCertificate)),
+                SesVerifier.sealValidAt(seal, signingTime))) {
+            if (!check.passed()) {
+                Verdict verdict = check.status() == SesCheck.Status.FAILED ? Verdict.FAILED : Verdict.INDETERMINATE;
+                return new CheckResult(Check.SEAL, verdict, check.kind().name(), prefix + check.reason(), true);
+            }
+        }
+        try {
+            X509CertificateHolder maker = new X509CertificateHolder(seal.makerCertificate());
+            for (CheckResult result : paths.validate(maker, certificates, signingTime, timeProven).checks()) {
+                if (result.decisive() && result.verdict() != Verdict.PASSED) {
+                    return result.as(Check.SEAL, prefix + "maker certificate: ");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return CheckResult.failed(Check.SEAL, SEAL_MALFORMED, prefix + "maker certificate unreadable");
+        }
+        return CheckResult.passed(Check.SEAL, prefix + "maker signature verified, signer listed, valid at "
+                + signingTime);
+    }
+
+    private static Optional<Instant> claimedTime(SignerInformation signer) {
+        Attribute attribute = signedAttribute(signer, CMSAttributes.signingTime);
+        try {
+            return attribute == null ? Optional.empty()
+                    : Optional.of(Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Attribute signedAttribute(SignerInformation signer,
+                                             org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        AttributeTable signed = signer.getSignedAttributes();
+        return signed == null ? null : signed.get(type);
+    }
+
+    private SignatureReport bare(String name, CheckResult format) {
+        return new SignatureReport(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(format));
+    }
+
+    private static byte[] encoded(X509CertificateHolder certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

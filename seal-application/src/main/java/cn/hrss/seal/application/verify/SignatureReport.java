@@ -1,0 +1,32 @@
+package cn.hrss.seal.application.verify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verification of one signature.
+ *
+ * @param name          the signature's name in the document (PDF field name, OFD signature ID)
+ * @param signer        subject DN of the signer certificate, if it could be found
+ * @param esId          esID of the embedded seal, if any
+ * @param sealName      name of the embedded seal, if any
+ * @param claimedTime   the signing time the signer asserts (not proof)
+ * @param timeStampTime genTime of a valid signature time stamp (proof of existence)
+ */
+public record SignatureReport(String name, Optional<String> signer, Optional<String> esId, Optional<String> sealName,
+                              Optional<Instant> claimedTime, Optional<Instant> timeStampTime,
+                              List<CheckResult> checks) {
+    public SignatureReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** FAILED if a decisive check failed, else INDETERMINATE if one was undecided, else PASSED. */
+    public Verdict verdict() {
+        return Verdicts.of(checks);
+    }
+
+    public Optional<CheckResult> check(Check check) {
+        return checks.stream().filter(c -> c.check() == check).findFirst();
+    }
+}
