@@ -2,9 +2,9 @@ package cn.hrss.seal.core.ses;
 
 import cn.hrss.seal.application.ofd.OfdPlacement;
 import cn.hrss.seal.application.ofd.OfdSamples;
-import cn.hrss.seal.application.ofd.OfdSealKey;
 import cn.hrss.seal.application.ofd.OfdSigner;
 import cn.hrss.seal.application.ofd.OfdTestPki;
+import cn.hrss.seal.application.sign.SealSigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ class OfdrwOfdValidatorTest {
     static Path dir;
     private static IsolatedOfdrw ofdrw;
     private static OfdTestPki pki;
-    private static OfdSealKey unitSeal;
-    private static OfdSealKey contractSeal;
+    private static SealSigningKey unitSeal;
+    private static SealSigningKey contractSeal;
     private final OfdSigner signer = new OfdSigner();
 
     @BeforeAll
@@ -66,7 +66,7 @@ class OfdrwOfdValidatorTest {
         }
     }
 
-    private byte[] sign(byte[] ofd, OfdSealKey key, OfdPlacement placement) {
+    private byte[] sign(byte[] ofd, SealSigningKey key, OfdPlacement placement) {
         return signer.sign(ofd, key, placement, OfdTestPki.SIGNED_AT, null);
     }
 

@@ -1,7 +1,10 @@
 package cn.hrss.seal.application.ofd;
 
 import cn.hrss.seal.application.ofd.StampLayout.Stamp;
+import cn.hrss.seal.application.sign.SealSigningKey;
+import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.ses.SesSigner;
 import cn.hrss.seal.core.ses.SignatureMaker;
 import cn.hrss.seal.core.ses.TimeStampHook;
 import cn.hrss.seal.core.ses.v4.SESeal;
@@ -10,6 +13,8 @@ import cn.hrss.seal.core.ses.v4.TbsSign;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -90,21 +95,27 @@ public final class OfdSigner {
 
     /**
      * Step 3: checks the signature value against the signer certificate (seal-core), adds the optional time stamp
-     * over the signature value and returns the signed OFD.
+     * (imprint = SM3 of the DER signature value, in SES_Signature.timeStamp) and returns the signed OFD.
+     *
+     * @param timeStamps the TSA, or null for none
      */
     public static byte[] assemble(OfdToBeSigned prepared, byte[] signerCertificate, byte[] signatureValue,
-                                  TimeStampHook timeStamps) {
-        SesSignature signature = SignatureMaker.assemble(prepared.toSign(), signerCertificate, signatureValue,
-                timeStamps);
+                                  TimeStampSource timeStamps) {
+        TimeStampHook hook = timeStamps == null ? null : value -> timeStamps.timeStamp(Sm3.hash(value));
+        SesSignature signature = SignatureMaker.assemble(prepared.toSign(), signerCertificate, signatureValue, hook);
         return prepared.pkg().with(Map.of(prepared.signedValuePath(), signature.encoded())).toZip();
     }
 
-    /** The three steps with the signer's device. */
-    public byte[] sign(byte[] ofd, OfdSealKey key, OfdPlacement placement, Instant signingTime,
-                       TimeStampHook timeStamps) {
-        OfdToBeSigned prepared = prepare(ofd, key.seal(), placement, signingTime);
-        byte[] value = key.signer().sign(prepared.dataToBeSigned());
-        return assemble(prepared, key.signerCertificate(), value, timeStamps);
+    /** The three steps, step 2 by the seal key's cipher device. */
+    public byte[] sign(byte[] ofd, SealSigningKey key, OfdPlacement placement, Instant signingTime,
+                       TimeStampSource timeStamps) {
+        OfdToBeSigned prepared = prepare(ofd, SESeal.getInstance(key.seal()), placement, signingTime);
+        byte[] value = SesSigner.of(key.device(), key.key()).sign(prepared.dataToBeSigned());
+        try {
+            return assemble(prepared, key.signerCertificate().getEncoded(), value, timeStamps);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String freeDirectory(OfdPackage pkg, String signsDir) {

@@ -1,28 +1,43 @@
 package cn.hrss.seal.application.ofd;
 
+import cn.hrss.seal.application.verify.Check;
+import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.Verdict;
+import cn.hrss.seal.application.verify.VerificationReport;
+import cn.hrss.seal.core.ses.SesLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @Timeout(30)
 class OfdMalformedInputTest {
     private static final byte[] DOCUMENT = OfdSamples.document(List.of(List.of("第一页"), List.of("第二页")));
     private final OfdVerifier verifier = new OfdVerifier(List.of());
 
-    private static void assertCode(Runnable action, String code) {
-        OfdException e = catchThrowableOfType(action::run, OfdException.class);
-        assertThat(e).as("expected %s", code).isNotNull();
-        assertThat(e.code()).isEqualTo(code);
-        assertThat(e.httpStatus()).isEqualTo(400);
+    /** Unreadable packages are a FAILED FORMAT document check with the OfdException code, never an exception. */
+    private static void assertCode(Supplier<VerificationReport> verification, String code) {
+        VerificationReport report = verification.get();
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(report.signatures()).isEmpty();
+        assertThat(report.documentChecks()).singleElement().satisfies(c -> {
+            assertThat(c.check()).isEqualTo(Check.FORMAT);
+            assertThat(c.code()).isEqualTo(code);
+        });
+    }
+
+    private static OfdVerifier verifier(OfdLimits limits) {
+        return new OfdVerifier(List.of(), RevocationSource.notChecked(), Clock.systemUTC(), limits,
+                SesLimits.DEFAULT);
     }
 
     @Test
@@ -35,12 +50,9 @@ class OfdMalformedInputTest {
     @Test
     void everyTruncationIsMalformedOrReadable() {
         for (int length = 0; length < DOCUMENT.length; length += 7) {
-            byte[] truncated = Arrays.copyOf(DOCUMENT, length);
-            try {
-                verifier.verify(truncated);
-            } catch (OfdException e) {
-                assertThat(e.code()).as("length %d", length).isEqualTo(OfdException.MALFORMED);
-            }
+            VerificationReport report = verifier.verify(Arrays.copyOf(DOCUMENT, length));
+            assertThat(report.documentChecks()).as("length %d", length).singleElement()
+                    .satisfies(c -> assertThat(c.code()).isIn(OfdException.MALFORMED, VerificationReport.NO_SIGNATURE));
         }
     }
 
@@ -85,11 +97,9 @@ class OfdMalformedInputTest {
         byte[] bomb = OfdSamples.zipBytes(files);
         assertThat(bomb.length).isLessThan(64 * 1024);
 
-        OfdVerifier strict = new OfdVerifier(new OfdLimits(100, 1024 * 1024, 8L * 1024 * 1024),
-                cn.hrss.seal.core.ses.SesLimits.DEFAULT, List.of(), List.of());
+        OfdVerifier strict = verifier(new OfdLimits(100, 1024 * 1024, 8L * 1024 * 1024));
         assertCode(() -> strict.verify(bomb), OfdException.TOO_LARGE);
-        OfdVerifier smallTotal = new OfdVerifier(new OfdLimits(100, 8L * 1024 * 1024, 2L * 1024 * 1024),
-                cn.hrss.seal.core.ses.SesLimits.DEFAULT, List.of(), List.of());
+        OfdVerifier smallTotal = verifier(new OfdLimits(100, 8L * 1024 * 1024, 2L * 1024 * 1024));
         assertCode(() -> smallTotal.verify(bomb), OfdException.TOO_LARGE);
     }
 
@@ -99,8 +109,7 @@ class OfdMalformedInputTest {
         for (int i = 0; i < 50; i++) {
             files.put("Doc_0/Res/f" + i, new byte[0]);
         }
-        OfdVerifier strict = new OfdVerifier(new OfdLimits(20, 1024 * 1024, 8L * 1024 * 1024),
-                cn.hrss.seal.core.ses.SesLimits.DEFAULT, List.of(), List.of());
+        OfdVerifier strict = verifier(new OfdLimits(20, 1024 * 1024, 8L * 1024 * 1024));
         assertCode(() -> strict.verify(OfdSamples.zipBytes(files)), OfdException.TOO_LARGE);
     }
 

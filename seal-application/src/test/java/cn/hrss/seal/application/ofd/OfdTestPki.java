@@ -1,12 +1,13 @@
 package cn.hrss.seal.application.ofd;
 
+import cn.hrss.seal.application.sign.SealSigningKey;
+import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.core.crypto.BouncyCastle;
 import cn.hrss.seal.core.crypto.DeviceContentSigner;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;
 import cn.hrss.seal.core.ses.SealMaker;
 import cn.hrss.seal.core.ses.SesSigner;
-import cn.hrss.seal.core.ses.TimeStampHook;
 import cn.hrss.seal.core.ses.v4.SESeal;
 import cn.hrss.seal.core.ses.v4.SealInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -65,32 +66,33 @@ public final class OfdTestPki implements AutoCloseable {
         this.maker = issue("CN=Seal Maker,O=HRSS,C=CN", makerKey);
     }
 
-    public byte[] root() {
-        return root.clone();
+    public X509CertificateHolder root() {
+        return holder(root);
     }
 
     /** A new signer key and certificate issued by the root, and a seal listing that certificate. */
-    public OfdSealKey sealKey(String sealName, int widthMm, int heightMm) {
+    public SealSigningKey sealKey(String sealName, int widthMm, int heightMm) {
         return sealKey(sealName, "PNG", PICTURE, widthMm, heightMm);
     }
 
     /** As {@link #sealKey(String, int, int)} with a given picture (e.g. from seal-core's SealPictureRenderer). */
-    public OfdSealKey sealKey(String sealName, String pictureType, byte[] picture, int widthMm, int heightMm) {
+    public SealSigningKey sealKey(String sealName, String pictureType, byte[] picture, int widthMm,
+                                  int heightMm) {
         KeyRef key = device.generateKeyPair(sealName);
         byte[] cert = issue("CN=" + sealName + ",O=Test Unit,C=CN", key);
         SealInfo info = SealInfo.builder().vendorId("HRSS").esId("1101000000000001" + serials.incrementAndGet())
                 .sealType(1).name(sealName).signerCertificate(cert).createDate(NOT_BEFORE)
                 .validity(NOT_BEFORE, NOT_AFTER).picture(pictureType, picture, widthMm, heightMm).build();
         SESeal seal = SealMaker.make(info, maker, SesSigner.of(device, makerKey));
-        return OfdSealKey.of(device, key, cert, seal);
+        return new SealSigningKey(device, key, List.of(holder(cert), holder(root)), seal.encoded());
     }
 
-    /** A TSA issued by the root that stamps SM3(signature value) at {@code time}. */
-    public TimeStampHook timeStamps(Instant time) {
+    /** A TSA issued by the root that stamps any imprint at {@code time}. */
+    public TimeStampSource timeStamps(Instant time) {
         KeyRef key = device.generateKeyPair("tsa");
         byte[] cert = certificate("CN=Test TSA,O=HRSS,C=CN", key, "CN=Test Root CA,O=HRSS,C=CN", rootKey, false,
                 new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        return signatureValue -> {
+        return imprint -> {
             try {
                 var holder = new X509CertificateHolder(cert);
                 DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder()
@@ -105,14 +107,21 @@ public final class OfdTestPki implements AutoCloseable {
                         .setProvider(BouncyCastle.PROVIDER).getCertificate(holder))));
                 TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
                 requests.setCertReq(true);
-                var request = requests.generate(GMObjectIdentifiers.sm3,
-                        cn.hrss.seal.core.crypto.Sm3.hash(signatureValue));
+                var request = requests.generate(GMObjectIdentifiers.sm3, imprint);
                 return generator.generate(request, BigInteger.valueOf(serials.incrementAndGet()), Date.from(time))
                         .getEncoded();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    private static X509CertificateHolder holder(byte[] der) {
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] issue(String subject, KeyRef key) {
