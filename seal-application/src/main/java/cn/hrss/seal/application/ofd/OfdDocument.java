@@ -22,7 +22,7 @@ record OfdDocument(String documentPath, Optional<String> signaturesPath, List<Pa
     }
 
     static OfdDocument read(OfdPackage pkg) {
-        Element docBody = docBody(pkg, OfdXml.parse(pkg.get(OFD_XML), OFD_XML));
+        Element docBody = docBody(OfdXml.parse(pkg.get(OFD_XML), OFD_XML));
         String documentPath = OfdLoc.resolve(OFD_XML, OfdXml.text(OfdXml.required(docBody, "DocRoot", OFD_XML)));
         Optional<String> signatures = OfdXml.child(docBody, "Signatures")
                 .map(e -> OfdLoc.resolve(OFD_XML, OfdXml.text(e)));
@@ -60,7 +60,7 @@ record OfdDocument(String documentPath, Optional<String> signaturesPath, List<Pa
         return pages.get(index);
     }
 
-    static Element docBody(OfdPackage pkg, Document ofdXml) {
+    static Element docBody(Document ofdXml) {
         Element root = ofdXml.getDocumentElement();
         if (!"OFD".equals(root.getLocalName())) {
             throw OfdException.malformed("/OFD.xml root is not OFD");
@@ -88,10 +88,10 @@ record OfdDocument(String documentPath, Optional<String> signaturesPath, List<Pa
         }
     }
 
+    /** Millimetres with at most three decimals and no trailing zeros ("25.5", "40"). */
     static String num(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return java.math.BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static Box physicalBox(Element area, String path) {

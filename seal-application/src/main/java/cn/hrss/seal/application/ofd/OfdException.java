@@ -15,7 +15,7 @@ public final class OfdException extends SealException {
     /** An existing signature protects Signatures.xml, so no further signature can be added (pitfall 16). */
     public static final String DOCUMENT_LOCKED = "OFD_DOCUMENT_LOCKED";
 
-    OfdException(String code, int status, String message, Throwable cause) {
+    private OfdException(String code, int status, String message, Throwable cause) {
         super(code, status, message, Map.of(), cause);
     }
 
@@ -29,6 +29,10 @@ public final class OfdException extends SealException {
 
     static OfdException tooLarge(String message) {
         return new OfdException(TOO_LARGE, 400, message, null);
+    }
+
+    static OfdException documentLocked(String message) {
+        return new OfdException(DOCUMENT_LOCKED, 409, message, null);
     }
 
     static OfdException badPlacement(String message) {

@@ -59,8 +59,8 @@ public final class OfdSigner {
                 ? OfdSignatures.entries(pkg, signaturesPath) : List.of();
         for (OfdSignatures.Entry entry : existing) {
             if (OfdSignatures.signature(pkg, entry.signaturePath()).protects(signaturesPath)) {
-                throw new OfdException(OfdException.DOCUMENT_LOCKED, 409, "signature " + entry.id()
-                        + " protects Signatures.xml; no further signature can be added", null);
+                throw OfdException.documentLocked("signature " + entry.id()
+                        + " protects Signatures.xml; no further signature can be added");
             }
         }
         int id = existing.stream().mapToInt(e -> numericId(e.id())).max().orElse(0) + 1;
@@ -137,7 +137,7 @@ public final class OfdSigner {
 
     private static byte[] withSignaturesLoc(OfdPackage pkg, String signaturesPath) {
         Document ofdXml = OfdXml.parse(pkg.get(OfdDocument.OFD_XML), OfdDocument.OFD_XML);
-        Element docBody = OfdDocument.docBody(pkg, ofdXml);
+        Element docBody = OfdDocument.docBody(ofdXml);
         OfdXml.append(docBody, "Signatures", OfdLoc.absolute(signaturesPath));
         return OfdXml.serialise(ofdXml);
     }
