@@ -73,6 +73,9 @@ final class KeywordLocator extends PDFTextStripper {
     protected void writeString(String string, List<TextPosition> textPositions) {
         for (TextPosition position : textPositions) {
             String unicode = position.getUnicode();
+            if (unicode == null) {
+                continue;
+            }
             for (int i = 0; i < unicode.length(); i++) {
                 text.append(unicode.charAt(i));
                 positions.add(position);

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -32,6 +33,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,7 +230,7 @@ final class PdfSignatureValidation {
     }
 
     private static Attribute signedAttribute(SignerInformation signer,
-                                             org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+                                             ASN1ObjectIdentifier type) {
         AttributeTable signed = signer.getSignedAttributes();
         return signed == null ? null : signed.get(type);
     }
@@ -242,7 +244,7 @@ final class PdfSignatureValidation {
         try {
             return certificate.getEncoded();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

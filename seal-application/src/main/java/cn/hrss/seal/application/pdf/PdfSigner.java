@@ -57,6 +57,7 @@ public final class PdfSigner {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(placement, "placement");
         Instant signingTime = clock.instant();
+        key.checkUsableAt(signingTime);
         try (PDDocument document = PdfDocuments.open(pdf, limits);
              SignatureOptions options = new SignatureOptions()) {
             if (document.getNumberOfPages() > limits.maxPages()) {

@@ -11,6 +11,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +24,10 @@ import java.util.Objects;
 public final class SealSigningKey {
     /** The signer certificate is not listed in the seal. */
     public static final String SIGNER_NOT_IN_SEAL = "SIGN_SIGNER_NOT_IN_SEAL";
+    /** The signer certificate is expired or not yet valid at the signing time. */
+    public static final String CERTIFICATE_NOT_VALID = "SIGN_CERTIFICATE_NOT_VALID";
+    /** The seal is expired or not yet valid at the signing time. */
+    public static final String SEAL_NOT_VALID = "SIGN_SEAL_NOT_VALID";
 
     private final CipherDevice device;
     private final KeyRef key;
@@ -41,6 +47,23 @@ public final class SealSigningKey {
         SesCheck listed = SesVerifier.certificateListed(sealView, encoded(this.chain.get(0)));
         if (!listed.passed()) {
             throw new SealException(SIGNER_NOT_IN_SEAL, 409, listed.reason());
+        }
+    }
+
+    /**
+     * Refuses to sign at a time the signer certificate or the seal is not valid; signers call it with their signing
+     * time so that no document gets a signature every verifier will reject. Revocation is the caller's concern.
+     */
+    public void checkUsableAt(Instant signingTime) {
+        X509CertificateHolder signer = signerCertificate();
+        if (!signer.isValidOn(Date.from(signingTime))) {
+            throw new SealException(CERTIFICATE_NOT_VALID, 409, "signer certificate " + signer.getSubject()
+                    + " is valid from " + signer.getNotBefore().toInstant() + " to "
+                    + signer.getNotAfter().toInstant() + ", not at " + signingTime);
+        }
+        SesCheck sealValid = SesVerifier.sealValidAt(sealView, signingTime);
+        if (!sealValid.passed()) {
+            throw new SealException(SEAL_NOT_VALID, 409, sealValid.reason());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.pdf;
 
+import cn.hrss.seal.application.sign.HttpTimeStampSource;
 import cn.hrss.seal.application.sign.SealSigningKey;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
@@ -25,18 +26,31 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,6 +229,38 @@ class PdfSigningTest {
     }
 
     @Test
+    void timeStampFetchedOverHttpFromALoopbackTsaVerifies() throws Exception {
+        TimeStampResponseGenerator responder = pki.tsaResponder();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ca/tsa", exchange -> {
+            try {
+                byte[] response = responder.generate(new TimeStampRequest(exchange.getRequestBody().readAllBytes()),
+                        BigInteger.ONE, new Date()).getEncoded();
+                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                exchange.sendResponseHeaders(200, response.length);
+                exchange.getResponseBody().write(response);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            HttpTimeStampSource tsa = new HttpTimeStampSource(URI.create("http://127.0.0.1:"
+                    + server.getAddress().getPort() + "/ca/tsa"), Duration.ofSeconds(5));
+            byte[] signed = new PdfSigner(tsa).sign(TestPdfs.onePage(), seal, StampPlacement.at(1, 150, 230));
+
+            VerificationReport report = verifier.verify(signed);
+
+            assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+            assertThat(report.signatures().get(0).timeStampTime()).isPresent();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void unusableInputAndPlacementsGiveStableCodes() {
         byte[] onePage = TestPdfs.onePage();
         assertCode(() -> signer.sign("not a pdf".getBytes(StandardCharsets.US_ASCII), seal,
@@ -224,6 +270,10 @@ class PdfSigningTest {
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.at(1, 300, 10)), PdfErrors.BAD_PLACEMENT);
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.keyword("absent")), PdfErrors.KEYWORD_NOT_FOUND);
         assertCode(() -> signer.sign(onePage, seal, StampPlacement.ridingSeal(100)), PdfErrors.BAD_PLACEMENT);
+        assertCode(() -> signer.sign(TestPdfs.encrypted("user"), seal, StampPlacement.at(1, 10, 10)),
+                PdfErrors.ENCRYPTED);
+        assertCode(() -> signer.sign(TestPdfs.encrypted(""), seal, StampPlacement.at(1, 10, 10)),
+                PdfErrors.ENCRYPTED);
         assertCode(() -> new PdfSigner(null, Clock.systemUTC(), new PdfLimits(100, 10))
                 .sign(onePage, seal, StampPlacement.at(1, 10, 10)), PdfErrors.TOO_LARGE);
     }
@@ -233,6 +283,22 @@ class PdfSigningTest {
         SealSigningKey other = pki.sealKey("Other Unit");
         assertCode(() -> new SealSigningKey(pki.device, other.key(), other.chain(), seal.seal()),
                 SealSigningKey.SIGNER_NOT_IN_SEAL);
+    }
+
+    @Test
+    void signerRefusesAnExpiredCertificate() {
+        SealSigningKey expired = pki.sealKey("Expired Unit", TestPki.NOW.minus(Duration.ofDays(400)),
+                TestPki.NOW.minus(Duration.ofDays(10)));
+        assertCode(() -> signer.sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230)),
+                SealSigningKey.CERTIFICATE_NOT_VALID);
+    }
+
+    @Test
+    void signerRefusesASealOutsideItsValidity() {
+        PdfSigner late = new PdfSigner(null, Clock.fixed(TestPki.NOW.plus(Duration.ofDays(500)),
+                ZoneOffset.UTC), PdfLimits.DEFAULT);
+        assertCode(() -> late.sign(TestPdfs.onePage(), seal, StampPlacement.at(1, 150, 230)),
+                SealSigningKey.SEAL_NOT_VALID);
     }
 
     @Test
@@ -249,13 +315,13 @@ class PdfSigningTest {
         assertThat(millis).isLessThan(2000);
     }
 
-    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+    private static void assertCode(ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(SealException.class,
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 
-    static org.assertj.core.data.Offset<Float> within(float offset) {
-        return org.assertj.core.data.Offset.offset(offset);
+    static Offset<Float> within(float offset) {
+        return Offset.offset(offset);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,6 +1,7 @@
 package cn.hrss.seal.application.pdf;
 
 import cn.hrss.seal.application.sign.SealSigningKey;
+import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
@@ -35,6 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -88,7 +91,9 @@ class PdfVerificationTest {
     void certificateExpiredAtTheTimeStampedSigningTimeFails() {
         SealSigningKey expired = pki.sealKey("Expired Unit", NOW.minus(Duration.ofDays(400)),
                 NOW.minus(Duration.ofDays(10)));
-        byte[] pdf = signer.sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230));
+        // Signed while the certificate was valid, but time-stamped only now, after it expired.
+        byte[] pdf = signerAt(NOW.minus(Duration.ofDays(20)), pki.tsa())
+                .sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230));
 
         VerificationReport report = verifier.verify(pdf);
 
@@ -102,7 +107,8 @@ class PdfVerificationTest {
     void certificateExpiredWithoutTimeStampIsIndeterminate() {
         SealSigningKey expired = pki.sealKey("Expired Unit", NOW.minus(Duration.ofDays(400)),
                 NOW.minus(Duration.ofDays(10)));
-        byte[] pdf = new PdfSigner(null).sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230));
+        byte[] pdf = signerAt(NOW.minus(Duration.ofDays(20)), null)
+                .sign(TestPdfs.onePage(), expired, StampPlacement.at(1, 150, 230));
 
         CheckResult validity = only(verifier.verify(pdf)).check(Check.CERTIFICATE_VALIDITY).orElseThrow();
 
@@ -232,6 +238,14 @@ class PdfVerificationTest {
     }
 
     @Test
+    void passwordProtectedDocumentIsReportedAsEncrypted() {
+        VerificationReport report = verifier.verify(TestPdfs.encrypted("user"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(report.documentChecks().get(0).code()).isEqualTo(PdfErrors.ENCRYPTED);
+    }
+
+    @Test
     void truncatedSignatureRevisionFailsFormatOrIntegrity() {
         VerificationReport report = verifier.verify(Arrays.copyOf(signed, signed.length - 100));
 
@@ -265,6 +279,10 @@ class PdfVerificationTest {
 
         assertThat(report.documentChecks().get(0).code()).isEqualTo(PdfErrors.TOO_LARGE);
         assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    private static PdfSigner signerAt(Instant time, TimeStampSource tsa) {
+        return new PdfSigner(tsa, Clock.fixed(time, ZoneOffset.UTC), PdfLimits.DEFAULT);
     }
 
     private static SignatureReport only(VerificationReport report) {

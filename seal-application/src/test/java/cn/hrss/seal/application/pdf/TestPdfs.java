@@ -1,6 +1,9 @@
 package cn.hrss.seal.application.pdf;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -39,6 +42,18 @@ final class TestPdfs {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out, CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A one-page PDF encrypted with AES-128 and the given user password (may be empty). */
+    static byte[] encrypted(String userPassword) {
+        try (PDDocument document = Loader.loadPDF(onePage())) {
+            document.protect(new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);

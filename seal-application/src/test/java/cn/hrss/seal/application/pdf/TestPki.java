@@ -25,9 +25,9 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.bouncycastle.util.CollectionStore;
 
@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -106,21 +107,28 @@ final class TestPki implements AutoCloseable {
     TimeStampSource tsa() {
         return imprint -> {
             try {
-                DigestCalculator sm3 = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER)
-                        .build().get(new AlgorithmIdentifier(GMObjectIdentifiers.sm3));
-                TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new SignerInfoGeneratorBuilder(
-                        new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())
-                        .build(DeviceContentSigner.create(device, tsaAuthority.key()), tsaAuthority.certificate()),
-                        sm3, new ASN1ObjectIdentifier("1.2.3.4.1"));
-                generator.addCertificates(new CollectionStore<>(List.of(tsaAuthority.certificate())));
                 TimeStampRequestGenerator request = new TimeStampRequestGenerator();
                 request.setCertReq(true);
-                return generator.generate(request.generate(GMObjectIdentifiers.sm3, imprint),
+                return tokenGenerator().generate(request.generate(GMObjectIdentifiers.sm3, imprint),
                         BigInteger.valueOf(SERIAL.incrementAndGet()), new Date()).getEncoded();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** The TSA as an RFC 3161 responder, for serving over HTTP. */
+    TimeStampResponseGenerator tsaResponder() throws Exception {
+        return new TimeStampResponseGenerator(tokenGenerator(), Set.of(GMObjectIdentifiers.sm3));
+    }
+
+    private TimeStampTokenGenerator tokenGenerator() throws Exception {
+        var digests = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build();
+        TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new SignerInfoGeneratorBuilder(digests)
+                .build(DeviceContentSigner.create(device, tsaAuthority.key()), tsaAuthority.certificate()),
+                digests.get(new AlgorithmIdentifier(GMObjectIdentifiers.sm3)), new ASN1ObjectIdentifier("1.2.3.4.1"));
+        generator.addCertificates(new CollectionStore<>(List.of(tsaAuthority.certificate())));
+        return generator;
     }
 
     private X509CertificateHolder certificate(X500Name subject, KeyRef subjectKey, X500Name issuer, KeyRef issuerKey,

@@ -16,10 +16,12 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
@@ -82,7 +84,7 @@ class HttpTimeStampSourceTest {
                 body = switch (mode.get()) {
                     case "grant" -> responses.generate(request, BigInteger.TEN, new Date()).getEncoded();
                     case "reject" -> responses.generateRejectedResponse(new Exception("policy")).getEncoded();
-                    case "other" -> responses.generate(new org.bouncycastle.tsp.TimeStampRequestGenerator()
+                    case "other" -> responses.generate(new TimeStampRequestGenerator()
                             .generate(GMObjectIdentifiers.sm3, new byte[32]), BigInteger.TEN, new Date()).getEncoded();
                     default -> {
                         status = 500;
@@ -115,7 +117,7 @@ class HttpTimeStampSourceTest {
     void grantedTokenCarriesTheSm3Imprint() throws Exception {
         byte[] imprint = Sm3.hash(new byte[] {1, 2, 3});
 
-        TimeStampToken token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(source().timeStamp(imprint)));
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(source().timeStamp(imprint)));
 
         assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
         assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(GMObjectIdentifiers.sm3);
