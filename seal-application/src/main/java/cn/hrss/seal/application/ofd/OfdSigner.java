@@ -106,9 +106,10 @@ public final class OfdSigner {
         return prepared.pkg().with(Map.of(prepared.signedValuePath(), signature.encoded())).toZip();
     }
 
-    /** The three steps, step 2 by the seal key's cipher device. */
+    /** The three steps, step 2 by the seal key's cipher device; signer certificate and seal valid at signing. */
     public byte[] sign(byte[] ofd, SealSigningKey key, OfdPlacement placement, Instant signingTime,
                        TimeStampSource timeStamps) {
+        key.checkUsableAt(signingTime);
         OfdToBeSigned prepared = prepare(ofd, SESeal.getInstance(key.seal()), placement, signingTime);
         byte[] value = SesSigner.of(key.device(), key.key()).sign(prepared.dataToBeSigned());
         try {

@@ -194,9 +194,12 @@ class OfdSignAndVerifyTest {
     }
 
     @Test
-    void signingOutsideTheSealValidityIsRefused() {
+    void signingOutsideTheValidityIsRefused() {
         assertThatThrownBy(() -> signer.sign(THREE_PAGES, unitSeal, OfdPlacement.at(0, 10, 10),
                 OfdTestPki.NOT_AFTER.plusSeconds(60), null))
+                .hasFieldOrPropertyWithValue("code", SealSigningKey.CERTIFICATE_NOT_VALID);
+        assertThatThrownBy(() -> signer.prepare(THREE_PAGES, SESeal.getInstance(unitSeal.seal()),
+                OfdPlacement.at(0, 10, 10), OfdTestPki.NOT_AFTER.plusSeconds(60)))
                 .hasFieldOrPropertyWithValue("code", "SES_SEAL_NOT_VALID");
     }
 
