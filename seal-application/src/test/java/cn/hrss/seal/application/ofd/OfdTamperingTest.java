@@ -68,6 +68,18 @@ class OfdTamperingTest {
     }
 
     @Test
+    void relativeBaseLocInSignaturesXmlIsResolved() {
+        // Signatures.xml is not protected (ContinueSign); Koal writes BaseLoc relative to it
+        Map<String, byte[]> files = OfdSamples.unzip(signed);
+        String list = new String(files.get("Doc_0/Signs/Signatures.xml"), StandardCharsets.UTF_8);
+        files.put("Doc_0/Signs/Signatures.xml", list.replace("BaseLoc=\"/Doc_0/Signs/Sign_0/Signature.xml\"",
+                "BaseLoc=\"Sign_0/Signature.xml\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(files.get("Doc_0/Signs/Signatures.xml"), StandardCharsets.UTF_8))
+                .contains("BaseLoc=\"Sign_0/Signature.xml\"");
+        assertThat(verify(files).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
     void oneFlippedByteInAPageFailsIntegrity() {
         SignatureReport report = verifyWith("Doc_0/Pages/Page_1/Content.xml",
                 flipped("Doc_0/Pages/Page_1/Content.xml", 20));
