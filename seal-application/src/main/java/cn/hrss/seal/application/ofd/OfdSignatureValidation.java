@@ -1,11 +1,11 @@
 package cn.hrss.seal.application.ofd;
 
-import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
+import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
+import cn.hrss.seal.application.verify.SigningTime;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
-import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.ses.SealView;
@@ -13,7 +13,6 @@ import cn.hrss.seal.core.ses.SesCheck;
 import cn.hrss.seal.core.ses.SesParser;
 import cn.hrss.seal.core.ses.SesVerifier;
 import cn.hrss.seal.core.ses.SignatureView;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import java.io.IOException;
@@ -34,24 +33,21 @@ final class OfdSignatureValidation {
     static final String REFERENCE_MISMATCH = "REFERENCE_MISMATCH";
     static final String DATA_HASH_MISMATCH = "DATA_HASH_MISMATCH";
     static final String SEAL_MISMATCH = "SEAL_MISMATCH";
-    static final String SEAL_MALFORMED = "SEAL_MALFORMED";
     /** SM3 by name or OID, as found in real files (pitfall 10). */
     private static final Set<String> SM3_NAMES = Set.of("SM3", "1.2.156.10197.1.401", "1.2.156.10197.1.401.1");
 
     private final OfdPackage pkg;
     private final OfdSignatures.Entry entry;
     private final SesParser parser;
-    private final CertificatePathValidator paths;
-    private final TimeStampVerifier timeStamps;
+    private final SignatureChecks shared;
     private final Instant now;
 
     OfdSignatureValidation(OfdPackage pkg, OfdSignatures.Entry entry, SesParser parser,
-                           CertificatePathValidator paths, TimeStampVerifier timeStamps, Instant now) {
+                           SignatureChecks shared, Instant now) {
         this.pkg = pkg;
         this.entry = entry;
         this.parser = parser;
-        this.paths = paths;
-        this.timeStamps = timeStamps;
+        this.shared = shared;
         this.now = now;
     }
 
@@ -77,14 +73,13 @@ final class OfdSignatureValidation {
         List<CheckResult> checks = new ArrayList<>();
         checks.add(CheckResult.passed(Check.FORMAT, "Signature.xml and " + ses.version() + " SignedValue.dat"));
         checks.add(integrity(signature, ses, signatureXml));
-        checks.add(ses(Check.SIGNER_SIGNATURE, SesVerifier.signerSignature(ses), ""));
+        checks.add(SignatureChecks.of(Check.SIGNER_SIGNATURE, SesVerifier.signerSignature(ses), ""));
 
-        TimeStampVerifier.Result timeStamp = timeStamp(ses);
+        TimeStampVerifier.Result timeStamp = shared.timeStamp(ses.timeStamp(), ses.signatureValue());
         checks.add(timeStamp.check());
-        Instant signingTime = timeStamp.time().orElse(now);
-        boolean proven = timeStamp.time().isPresent();
-        checks.addAll(paths.validate(signer, List.of(), signingTime, proven).checks());
-        checks.add(seal(signature, ses, signingTime, proven));
+        SigningTime signingTime = timeStamp.signingTime(now);
+        checks.addAll(shared.signer(signer, List.of(), signingTime));
+        checks.add(seal(signature, ses, signingTime));
         return new SignatureReport(entry.id(), Optional.of(signer.getSubject().toString()),
                 Optional.of(ses.seal().esId()), Optional.of(ses.seal().name()), ses.signingTime(), timeStamp.time(),
                 checks);
@@ -118,58 +113,15 @@ final class OfdSignatureValidation {
                 + " protected files and Signature.xml unchanged");
     }
 
-    private TimeStampVerifier.Result timeStamp(SignatureView ses) {
-        if (ses.timeStamp().isEmpty()) {
-            return TimeStampVerifier.absent();
-        }
-        try {
-            return timeStamps.verify(ContentInfo.getInstance(ses.timeStamp().get()), ses.signatureValue());
-        } catch (RuntimeException e) {
-            return new TimeStampVerifier.Result(CheckResult.failed(Check.TIME_STAMP,
-                    TimeStampVerifier.MALFORMED_TOKEN, "SES_Signature.timeStamp is not a time-stamp token"),
-                    Optional.empty());
-        }
-    }
-
-    /** Seal.esl = TBS_Sign.eseal, maker signature, signer listed, seal validity, maker certificate path. */
-    private CheckResult seal(OfdSignatures.Signature signature, SignatureView ses, Instant signingTime,
-                             boolean proven) {
+    /** Seal.esl (when named) byte-identical to TBS_Sign.eseal, then the shared seal check. */
+    private CheckResult seal(OfdSignatures.Signature signature, SignatureView ses, SigningTime signingTime) {
         SealView seal = ses.seal();
-        String prefix = "seal " + seal.esId() + ": ";
         if (signature.sealPath().isPresent() && !(pkg.contains(signature.sealPath().get())
                 && MessageDigest.isEqual(pkg.get(signature.sealPath().get()), seal.encoded()))) {
-            return CheckResult.failed(Check.SEAL, SEAL_MISMATCH,
-                    prefix + "Seal.esl is missing or differs from the seal inside the signature");
+            return CheckResult.failed(Check.SEAL, SEAL_MISMATCH, SignatureChecks.prefix(seal)
+                    + "Seal.esl is missing or differs from the seal inside the signature");
         }
-        for (SesCheck check : List.of(SesVerifier.sealSignature(seal), SesVerifier.signerListedInSeal(ses),
-                SesVerifier.sealValidAt(seal, signingTime))) {
-            if (!check.passed()) {
-                return ses(Check.SEAL, check, prefix);
-            }
-        }
-        try {
-            X509CertificateHolder maker = new X509CertificateHolder(seal.makerCertificate());
-            for (CheckResult result : paths.validate(maker, List.of(), signingTime, proven).checks()) {
-                if (result.decisive() && result.verdict() != Verdict.PASSED) {
-                    return result.as(Check.SEAL, prefix + "maker certificate: ");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return CheckResult.failed(Check.SEAL, SEAL_MALFORMED, prefix + "maker certificate unreadable");
-        }
-        return CheckResult.passed(Check.SEAL, prefix + "matches Seal.esl, maker signature verified, signer listed, "
-                + "valid at " + signingTime);
-    }
-
-    /** A seal-core check as a shared result; its kind name is the code. */
-    private static CheckResult ses(Check check, SesCheck result, String prefix) {
-        Verdict verdict = switch (result.status()) {
-            case PASSED -> Verdict.PASSED;
-            case FAILED -> Verdict.FAILED;
-            case INDETERMINATE -> Verdict.INDETERMINATE;
-        };
-        String code = verdict == Verdict.PASSED ? CheckResult.OK : result.kind().name();
-        return new CheckResult(check, verdict, code, prefix + result.reason(), true);
+        return shared.seal(seal, SesVerifier.signerListedInSeal(ses), List.of(), signingTime);
     }
 
     private SignatureReport bare(CheckResult format) {

@@ -1,11 +1,10 @@
 package cn.hrss.seal.application.ofd;
 
-import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
-import cn.hrss.seal.application.verify.TimeStampVerifier;
 import cn.hrss.seal.application.verify.VerificationReport;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.ses.SesLimits;
@@ -27,16 +26,14 @@ import java.util.Objects;
  * Untrusted input never escapes as an exception: an unreadable package is a FAILED FORMAT document check.
  */
 public final class OfdVerifier {
-    private final CertificatePathValidator paths;
-    private final TimeStampVerifier timeStamps;
+    private final SignatureChecks shared;
     private final Clock clock;
     private final OfdLimits limits;
     private final SesParser parser;
 
     public OfdVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation, Clock clock,
                        OfdLimits limits, SesLimits sesLimits) {
-        this.paths = new CertificatePathValidator(trustedRoots, revocation);
-        this.timeStamps = new TimeStampVerifier(paths);
+        this.shared = new SignatureChecks(trustedRoots, revocation);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.parser = new SesParser(sesLimits);
@@ -65,7 +62,7 @@ public final class OfdVerifier {
         }
         List<SignatureReport> reports = new ArrayList<>();
         for (OfdSignatures.Entry entry : entries) {
-            reports.add(new OfdSignatureValidation(pkg, entry, parser, paths, timeStamps, now).report());
+            reports.add(new OfdSignatureValidation(pkg, entry, parser, shared, now).report());
         }
         CheckResult format = entries.isEmpty()
                 ? CheckResult.indeterminate(Check.FORMAT, VerificationReport.NO_SIGNATURE, "Signatures.xml is empty")

@@ -1,24 +1,26 @@
 package cn.hrss.seal.application.pdf;
 
-import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.CmsSignerVerifier;
+import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
+import cn.hrss.seal.application.verify.SigningTime;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
 import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.core.ses.SealView;
-import cn.hrss.seal.core.ses.SesCheck;
 import cn.hrss.seal.core.ses.SesParser;
 import cn.hrss.seal.core.ses.SesVerifier;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -48,26 +50,24 @@ final class PdfSignatureValidation {
     static final String BAD_BYTE_RANGE = "BAD_BYTE_RANGE";
     static final String CMS_MALFORMED = "CMS_MALFORMED";
     static final String NO_SEAL = "NO_SEAL";
-    static final String SEAL_MALFORMED = "SEAL_MALFORMED";
+    static final String SEAL_MALFORMED = SignatureChecks.SEAL_MALFORMED;
     private static final Set<String> SUBFILTERS = Set.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
 
     private final byte[] pdf;
     private final PDDocument document;
     private final PDSignatureField field;
     private final Collection<Long> signatureEnds;
-    private final CertificatePathValidator paths;
-    private final TimeStampVerifier timeStamps;
+    private final SignatureChecks shared;
     private final Instant now;
     private final List<CheckResult> checks = new ArrayList<>();
 
     PdfSignatureValidation(byte[] pdf, PDDocument document, PDSignatureField field, Collection<Long> signatureEnds,
-                           CertificatePathValidator paths, TimeStampVerifier timeStamps, Instant now) {
+                           SignatureChecks shared, Instant now) {
         this.pdf = pdf;
         this.document = document;
         this.field = field;
         this.signatureEnds = signatureEnds;
-        this.paths = paths;
-        this.timeStamps = timeStamps;
+        this.shared = shared;
         this.now = now;
     }
 
@@ -110,16 +110,15 @@ final class PdfSignatureValidation {
         checks.add(integrity(signer, range, signedEnd));
         checks.add(CmsSignerVerifier.signature(Check.SIGNER_SIGNATURE, signer, certificate.get()));
 
-        TimeStampVerifier.Result timeStamp = timeStamp(signer);
+        TimeStampVerifier.Result timeStamp = shared.timeStamp(timeStampToken(signer), signer.getSignature());
         checks.add(timeStamp.check());
-        Instant signingTime = timeStamp.time().orElse(now);
+        SigningTime signingTime = timeStamp.signingTime(now);
         Collection<X509CertificateHolder> certificates = cms.getCertificates().getMatches(null);
-        checks.addAll(paths.validate(certificate.get(), certificates, signingTime, timeStamp.time().isPresent())
-                .checks());
+        checks.addAll(shared.signer(certificate.get(), certificates, signingTime));
 
         Optional<SealView> seal = seal(signer);
-        checks.add(seal.map(s -> sealCheck(s, certificate.get(), certificates, signingTime,
-                        timeStamp.time().isPresent()))
+        checks.add(seal.map(s -> shared.seal(s, SesVerifier.certificateListed(s, encoded(certificate.get())),
+                        certificates, signingTime))
                 .orElseGet(() -> sealAbsentOrBroken(signer)));
         return new SignatureReport(name, Optional.of(certificate.get().getSubject().toString()),
                 seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks);
@@ -158,18 +157,19 @@ final class PdfSignatureValidation {
                 : digest;
     }
 
-    private TimeStampVerifier.Result timeStamp(SignerInformation signer) {
+    /** The DER of the signature-time-stamp attribute's value; an attribute without one gives no bytes (malformed). */
+    private static Optional<byte[]> timeStampToken(SignerInformation signer) {
         AttributeTable unsigned = signer.getUnsignedAttributes();
         Attribute token = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (token == null) {
-            return TimeStampVerifier.absent();
+            return Optional.empty();
         }
+        ASN1Set values = token.getAttrValues();
         try {
-            return timeStamps.verify(ContentInfo.getInstance(token.getAttrValues().getObjectAt(0)),
-                    signer.getSignature());
-        } catch (RuntimeException e) {
-            return new TimeStampVerifier.Result(CheckResult.failed(Check.TIME_STAMP,
-                    TimeStampVerifier.MALFORMED_TOKEN, "time-stamp attribute unreadable"), Optional.empty());
+            return Optional.of(values.size() == 0 ? new byte[0]
+                    : values.getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -190,33 +190,6 @@ final class PdfSignatureValidation {
         return signedAttribute(signer, SealAttribute.SESEAL) == null
                 ? CheckResult.indeterminate(Check.SEAL, NO_SEAL, "the signature carries no GB/T 38540 seal")
                 : CheckResult.failed(Check.SEAL, SEAL_MALFORMED, "the embedded SESeal cannot be parsed");
-    }
-
-    /** Maker signature, maker certificate path, signer listed in the seal, seal validity at the signing time. */
-    private CheckResult sealCheck(SealView seal, X509CertificateHolder signerCertificate,
-                                  Collection<X509CertificateHolder> certificates, Instant signingTime,
-                                  boolean timeProven) {
-        String prefix = "seal " + seal.esId() + ": ";
-        for (SesCheck check : List.of(SesVerifier.sealSignature(seal),
-                SesVerifier.certificateListed(seal, encoded(signerCertificate)),
-                SesVerifier.sealValidAt(seal, signingTime))) {
-            if (!check.passed()) {
-                Verdict verdict = check.status() == SesCheck.Status.FAILED ? Verdict.FAILED : Verdict.INDETERMINATE;
-                return new CheckResult(Check.SEAL, verdict, check.kind().name(), prefix + check.reason(), true);
-            }
-        }
-        try {
-            X509CertificateHolder maker = new X509CertificateHolder(seal.makerCertificate());
-            for (CheckResult result : paths.validate(maker, certificates, signingTime, timeProven).checks()) {
-                if (result.decisive() && result.verdict() != Verdict.PASSED) {
-                    return result.as(Check.SEAL, prefix + "maker certificate: ");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return CheckResult.failed(Check.SEAL, SEAL_MALFORMED, prefix + "maker certificate unreadable");
-        }
-        return CheckResult.passed(Check.SEAL, prefix + "maker signature verified, signer listed, valid at "
-                + signingTime);
     }
 
     private static Optional<Instant> claimedTime(SignerInformation signer) {

@@ -1,11 +1,10 @@
 package cn.hrss.seal.application.pdf;
 
-import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
-import cn.hrss.seal.application.verify.TimeStampVerifier;
 import cn.hrss.seal.application.verify.VerificationReport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,15 +27,13 @@ import java.util.Objects;
  * escapes as an exception: unreadable documents give a FAILED FORMAT document check.
  */
 public final class PdfVerifier {
-    private final CertificatePathValidator paths;
-    private final TimeStampVerifier timeStamps;
+    private final SignatureChecks shared;
     private final Clock clock;
     private final PdfLimits limits;
 
     public PdfVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation, Clock clock,
                        PdfLimits limits) {
-        this.paths = new CertificatePathValidator(trustedRoots, revocation);
-        this.timeStamps = new TimeStampVerifier(paths);
+        this.shared = new SignatureChecks(trustedRoots, revocation);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -70,7 +67,7 @@ public final class PdfVerifier {
             }
             List<SignatureReport> reports = new ArrayList<>();
             for (PDSignatureField field : fields) {
-                reports.add(new PdfSignatureValidation(pdf, document, field, ends, paths, timeStamps, now).report());
+                reports.add(new PdfSignatureValidation(pdf, document, field, ends, shared, now).report());
             }
             return new VerificationReport(now, List.of(CheckResult.passed(Check.FORMAT,
                     "PDF with " + fields.size() + " signature(s)")), reports);

@@ -2,18 +2,19 @@ package cn.hrss.seal.application.verify;
 
 import cn.hrss.seal.core.crypto.BouncyCastle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import java.security.cert.CertificateException;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
+import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds and checks the path from a certificate to one of the trusted roots, then the validity of every path
@@ -39,7 +40,7 @@ public final class CertificatePathValidator {
     private final List<X509CertificateHolder> trustedRoots;
     private final RevocationSource revocation;
 
-    public CertificatePathValidator(List<X509CertificateHolder> trustedRoots, RevocationSource revocation) {
+    CertificatePathValidator(List<X509CertificateHolder> trustedRoots, RevocationSource revocation) {
         this.trustedRoots = List.copyOf(trustedRoots);
         this.revocation = Objects.requireNonNull(revocation, "revocation");
     }
@@ -55,17 +56,19 @@ public final class CertificatePathValidator {
         public List<CheckResult> checks() {
             return List.of(chain, validity, status);
         }
+
+        /** The first decisive result that did not pass: what decides when the path only supports another check. */
+        Optional<CheckResult> firstProblem() {
+            return checks().stream().filter(c -> c.decisive() && c.verdict() != Verdict.PASSED).findFirst();
+        }
     }
 
-    /**
-     * @param at         the time the certificates must have been valid
-     * @param timeProven whether {@code at} is proven (time stamp) or just the validation time
-     */
-    public PathResult validate(X509CertificateHolder certificate, Collection<X509CertificateHolder> intermediates,
-                               Instant at, boolean timeProven) {
+    /** @param time the time the certificates must have been valid, proven by a time stamp or not */
+    PathResult validate(X509CertificateHolder certificate, Collection<X509CertificateHolder> intermediates,
+                        SigningTime time) {
         List<X509CertificateHolder> path = new ArrayList<>();
         CheckResult chain = buildPath(certificate, intermediates, path);
-        return new PathResult(path, chain, validity(path, at, timeProven), status(path, chain, at));
+        return new PathResult(path, chain, validity(path, time.at(), time.proven()), status(path, chain, time.at()));
     }
 
     private CheckResult buildPath(X509CertificateHolder certificate, Collection<X509CertificateHolder> intermediates,

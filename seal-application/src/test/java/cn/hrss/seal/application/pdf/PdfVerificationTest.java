@@ -10,6 +10,8 @@ import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
 import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.application.verify.VerificationReport;
+import cn.hrss.seal.core.crypto.BouncyCastle;
+import cn.hrss.seal.core.crypto.DeviceContentSigner;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -18,12 +20,19 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +175,64 @@ class PdfVerificationTest {
         VerificationReport report = verifier.verify(gm);
 
         assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void timeStampTokenWithGmt0010SignedDataContentTypeIsVerified() {
+        // Only the outer content type changes: the TSA signed eContentType id-ct-TSTInfo and the TSTInfo, not the
+        // ContentInfo wrapper, so the token verifies without re-signing.
+        byte[] gm = withTimeStampToken(signed, token -> new ContentInfo(GM_SIGNED_DATA, token.getContent()));
+        assertThat(timeStampToken(gm).getContentType()).isEqualTo(GM_SIGNED_DATA);
+
+        VerificationReport report = verifier.verify(gm);
+
+        assertTimeStamp(report, Verdict.PASSED, CheckResult.OK);
+        assertThat(only(report).timeStampTime()).isPresent();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void timeStampTokenInGmt0010DataContentTypeReSignedByTheTsaIsVerified() {
+        // All GM/T 0010: outer signedData and eContentType data, the TSA's content-type attribute naming data.
+        byte[] gm = withTimeStampToken(signed, token -> reSigned(token, GM_DATA, GM_SIGNED_DATA));
+        ContentInfo token = timeStampToken(gm);
+        assertThat(token.getContentType()).isEqualTo(GM_SIGNED_DATA);
+        assertThat(SignedData.getInstance(token.getContent()).getEncapContentInfo().getContentType())
+                .isEqualTo(GM_DATA);
+
+        VerificationReport report = verifier.verify(gm);
+
+        assertTimeStamp(report, Verdict.PASSED, CheckResult.OK);
+        assertThat(only(report).timeStampTime()).isPresent();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void timeStampContentRelabelledWithoutTheTsaSignatureIsMalformed() {
+        // eContentType changed to GM/T 0010 data after signing: the TSA's content-type attribute still says TSTInfo.
+        byte[] relabelled = withTimeStampToken(signed, token -> {
+            SignedData data = SignedData.getInstance(token.getContent());
+            return new ContentInfo(GM_SIGNED_DATA, new SignedData(data.getDigestAlgorithms(),
+                    new ContentInfo(GM_DATA, data.getEncapContentInfo().getContent()), data.getCertificates(),
+                    data.getCRLs(), data.getSignerInfos()));
+        });
+
+        assertTimeStamp(verifier.verify(relabelled), Verdict.FAILED, TimeStampVerifier.MALFORMED_TOKEN);
+    }
+
+    @Test
+    void timeStampTokenWithPkcs7SignedDataButGmt0010DataContentIsMalformed() {
+        // GM/T 0010 data is accepted as TSTInfo only inside GM/T 0010 signedData.
+        byte[] mixed = withTimeStampToken(signed, token -> reSigned(token, GM_DATA, CMSObjectIdentifiers.signedData));
+
+        assertTimeStamp(verifier.verify(mixed), Verdict.FAILED, TimeStampVerifier.MALFORMED_TOKEN);
+    }
+
+    @Test
+    void timeStampTokenThatIsNotSignedDataIsMalformed() {
+        byte[] other = withTimeStampToken(signed, token -> new ContentInfo(GM_DATA, token.getContent()));
+
+        assertTimeStamp(verifier.verify(other), Verdict.FAILED, TimeStampVerifier.MALFORMED_TOKEN);
     }
 
     @Test
@@ -336,6 +403,41 @@ class PdfVerificationTest {
             Arrays.fill(out, range[1] + 1, range[2] - 1, (byte) '0');
             System.arraycopy(hex, 0, out, range[1] + 1, hex.length);
             return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    private static ContentInfo timeStampToken(byte[] pdf) {
+        Attribute attribute = Attribute.getInstance(signerInfo(pdf).getUnauthenticatedAttributes().getObjectAt(0));
+        return ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0));
+    }
+
+    /** The PDF with its signature time-stamp token changed; the signer's signature is unaffected (unsigned). */
+    private static byte[] withTimeStampToken(byte[] pdf, UnaryOperator<ContentInfo> change) {
+        return replaceCms(pdf, signedData -> withSignerInfo(signedData, info -> {
+            Attribute attribute = Attribute.getInstance(info.getUnauthenticatedAttributes().getObjectAt(0));
+            ContentInfo token = change.apply(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+            return new SignerInfo(info.getSID(), info.getDigestAlgorithm(), info.getAuthenticatedAttributes(),
+                    info.getDigestEncryptionAlgorithm(), info.getEncryptedDigest(),
+                    new DERSet(new Attribute(attribute.getAttrType(), new DERSet(token))));
+        }));
+    }
+
+    /** The token's TSTInfo signed again by the test TSA as {@code contentType} content, wrapped as {@code outer}. */
+    private static ContentInfo reSigned(ContentInfo token, ASN1ObjectIdentifier contentType,
+                                        ASN1ObjectIdentifier outer) {
+        try {
+            SignedData original = SignedData.getInstance(token.getContent());
+            byte[] tstInfo = ASN1OctetString.getInstance(original.getEncapContentInfo().getContent()).getOctets();
+            var digests = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build();
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(digests).build(
+                    DeviceContentSigner.create(pki.device, pki.tsaAuthority.key()),
+                    pki.tsaAuthority.certificate()));
+            generator.addCertificate(pki.tsaAuthority.certificate());
+            ContentInfo resigned = generator.generate(new CMSProcessableByteArray(contentType, tstInfo), true)
+                    .toASN1Structure();
+            return new ContentInfo(outer, resigned.getContent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
