@@ -92,6 +92,11 @@ final class OfdPackage {
     }
 
     byte[] toZip() {
+        return zip(files);
+    }
+
+    /** The files as a ZIP, in map order. */
+    static byte[] zip(Map<String, byte[]> files) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(buffer)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

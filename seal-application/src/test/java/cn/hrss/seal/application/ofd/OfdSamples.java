@@ -1,14 +1,9 @@
 package cn.hrss.seal.application.ofd;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Minimal hand-made OFD packages (A4 pages, one text object per line) and ZIP helpers for malformed input.
@@ -64,17 +59,7 @@ public final class OfdSamples {
     }
 
     public static byte[] zipBytes(Map<String, byte[]> files) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(buffer)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                out.putNextEntry(new ZipEntry(file.getKey()));
-                out.write(file.getValue());
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
+        return OfdPackage.zip(files);
     }
 
     /** The files of a package, for tests that tamper with one entry. */

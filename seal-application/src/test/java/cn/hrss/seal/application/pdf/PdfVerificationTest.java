@@ -184,11 +184,7 @@ class PdfVerificationTest {
         byte[] gm = withTimeStampToken(signed, token -> new ContentInfo(GM_SIGNED_DATA, token.getContent()));
         assertThat(timeStampToken(gm).getContentType()).isEqualTo(GM_SIGNED_DATA);
 
-        VerificationReport report = verifier.verify(gm);
-
-        assertTimeStamp(report, Verdict.PASSED, CheckResult.OK);
-        assertThat(only(report).timeStampTime()).isPresent();
-        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        assertTimeStampProvesTheSigningTime(verifier.verify(gm));
     }
 
     @Test
@@ -200,11 +196,7 @@ class PdfVerificationTest {
         assertThat(SignedData.getInstance(token.getContent()).getEncapContentInfo().getContentType())
                 .isEqualTo(GM_DATA);
 
-        VerificationReport report = verifier.verify(gm);
-
-        assertTimeStamp(report, Verdict.PASSED, CheckResult.OK);
-        assertThat(only(report).timeStampTime()).isPresent();
-        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        assertTimeStampProvesTheSigningTime(verifier.verify(gm));
     }
 
     @Test
@@ -407,6 +399,12 @@ class PdfVerificationTest {
             throw new IllegalStateException(e);
         }
     }
+    private static void assertTimeStampProvesTheSigningTime(VerificationReport report) {
+        assertTimeStamp(report, Verdict.PASSED, CheckResult.OK);
+        assertThat(only(report).timeStampTime()).isPresent();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
     private static ContentInfo timeStampToken(byte[] pdf) {
         Attribute attribute = Attribute.getInstance(signerInfo(pdf).getUnauthenticatedAttributes().getObjectAt(0));
         return ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0));
