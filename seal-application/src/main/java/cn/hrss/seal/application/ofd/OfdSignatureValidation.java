@@ -53,7 +53,7 @@ final class OfdSignatureValidation {
 
     SignatureReport report() {
         if (!"Seal".equals(entry.type())) {
-            return bare(CheckResult.indeterminate(Check.FORMAT, UNSUPPORTED_TYPE,
+            return SignatureReport.formatOnly(entry.id(), CheckResult.indeterminate(Check.FORMAT, UNSUPPORTED_TYPE,
                     "Type=" + entry.type() + " (GB/T 35275 digital signature) is not verified here"));
         }
         OfdSignatures.Signature signature;
@@ -66,9 +66,10 @@ final class OfdSignatureValidation {
             ses = parser.parseSignature(pkg.get(signature.signedValuePath()));
             signer = new X509CertificateHolder(ses.signerCertificate());
         } catch (SealException e) {
-            return bare(CheckResult.failed(Check.FORMAT, e.code(), e.getMessage()));
+            return SignatureReport.formatOnly(entry.id(), CheckResult.failed(Check.FORMAT, e.code(), e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return bare(CheckResult.failed(Check.FORMAT, OfdException.MALFORMED, "signer certificate unreadable"));
+            return SignatureReport.formatOnly(entry.id(), CheckResult.failed(Check.FORMAT, OfdException.MALFORMED,
+                    "signer certificate unreadable"));
         }
         List<CheckResult> checks = new ArrayList<>();
         checks.add(CheckResult.passed(Check.FORMAT, "Signature.xml and " + ses.version() + " SignedValue.dat"));
@@ -122,10 +123,5 @@ final class OfdSignatureValidation {
                     + "Seal.esl is missing or differs from the seal inside the signature");
         }
         return shared.seal(seal, SesVerifier.signerListedInSeal(ses), List.of(), signingTime);
-    }
-
-    private SignatureReport bare(CheckResult format) {
-        return new SignatureReport(entry.id(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(format));
     }
 }

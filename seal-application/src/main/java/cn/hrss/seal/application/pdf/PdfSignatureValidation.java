@@ -76,12 +76,12 @@ final class PdfSignatureValidation {
         String name = field.getFullyQualifiedName();
         String subFilter = signature.getCOSObject().getNameAsString(COSName.SUB_FILTER);
         if (subFilter == null || !SUBFILTERS.contains(subFilter)) {
-            return bare(name, CheckResult.indeterminate(Check.FORMAT, UNSUPPORTED_SUBFILTER,
+            return SignatureReport.formatOnly(name, CheckResult.indeterminate(Check.FORMAT, UNSUPPORTED_SUBFILTER,
                     "SubFilter " + subFilter + " is not a detached CMS signature"));
         }
         int[] range = signature.getByteRange();
         if (!rangeWellFormed(range)) {
-            return bare(name, CheckResult.failed(Check.FORMAT, BAD_BYTE_RANGE,
+            return SignatureReport.formatOnly(name, CheckResult.failed(Check.FORMAT, BAD_BYTE_RANGE,
                     "ByteRange must be [0 a b c] with /Contents exactly between a and b, within the file"));
         }
         CMSSignedData cms;
@@ -90,19 +90,19 @@ final class PdfSignatureValidation {
             cms = new CMSSignedData(contentInfo(Hex.decode(new String(pdf, range[1] + 1, range[2] - range[1] - 2,
                     StandardCharsets.US_ASCII))));
             if (cms.getSignerInfos().size() != 1) {
-                return bare(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED,
+                return SignatureReport.formatOnly(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED,
                         "CMS must have exactly one SignerInfo, has " + cms.getSignerInfos().size()));
             }
             signer = cms.getSignerInfos().getSigners().iterator().next();
         } catch (CMSException | IOException | RuntimeException e) {
-            return bare(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED, "/Contents is not a CMS SignedData: "
-                    + e.getMessage()));
+            return SignatureReport.formatOnly(name, CheckResult.failed(Check.FORMAT, CMS_MALFORMED,
+                    "/Contents is not a CMS SignedData: " + e.getMessage()));
         }
         Optional<X509CertificateHolder> certificate =
                 CmsSignerVerifier.signerCertificate(signer, cms.getCertificates());
         if (certificate.isEmpty()) {
-            return bare(name, CheckResult.failed(Check.FORMAT, CmsSignerVerifier.SIGNER_CERTIFICATE_MISSING,
-                    "the signer certificate is not in the CMS"));
+            return SignatureReport.formatOnly(name, CheckResult.failed(Check.FORMAT,
+                    CmsSignerVerifier.SIGNER_CERTIFICATE_MISSING, "the signer certificate is not in the CMS"));
         }
         checks.add(CheckResult.passed(Check.FORMAT, subFilter + " CMS SignedData"));
 
@@ -206,11 +206,6 @@ final class PdfSignatureValidation {
                                              ASN1ObjectIdentifier type) {
         AttributeTable signed = signer.getSignedAttributes();
         return signed == null ? null : signed.get(type);
-    }
-
-    private SignatureReport bare(String name, CheckResult format) {
-        return new SignatureReport(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(format));
     }
 
     private static byte[] encoded(X509CertificateHolder certificate) {

@@ -21,6 +21,12 @@ public record SignatureReport(String name, Optional<String> signer, Optional<Str
         checks = List.copyOf(checks);
     }
 
+    /** A signature whose structures could not be read or are not supported: only the FORMAT result. */
+    public static SignatureReport formatOnly(String name, CheckResult format) {
+        return new SignatureReport(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(format));
+    }
+
     /** FAILED if a decisive check failed, else INDETERMINATE if one was undecided, else PASSED. */
     public Verdict verdict() {
         return Verdicts.of(checks);
