@@ -1,0 +1,174 @@
+package cn.hrss.seal.making.make;
+
+import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.making.api.NationalSealCodes;
+import cn.hrss.seal.making.api.SealMade;
+import cn.hrss.seal.making.api.SealScope;
+import cn.hrss.seal.making.api.SealState;
+import cn.hrss.seal.making.code.EsIdIssuer;
+import cn.hrss.seal.making.delivery.ProvisionedKey;
+import cn.hrss.seal.making.delivery.SealKeys;
+import cn.hrss.seal.making.journal.SealJournal;
+import cn.hrss.seal.making.persistence.ApplicationMapper;
+import cn.hrss.seal.making.persistence.ApplicationRow;
+import cn.hrss.seal.making.persistence.ApplicationStatus;
+import cn.hrss.seal.making.persistence.SealMapper;
+import cn.hrss.seal.making.persistence.SealRow;
+import cn.hrss.seal.making.port.SealCertificates;
+import cn.hrss.seal.making.port.SealPictures;
+import cn.hrss.seal.making.port.SealStatusPublisher;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes the seal of an approved application (LD/T 01.1 section 7.5): key pair, one seal certificate, the esID,
+ * the maker-signed SES_Seal, status VALID registered with seal status. A cross-industry seal stops before the
+ * code: it waits in AWAITING_NATIONAL_CODE for the national platform and gets no invented code.
+ *
+ * <p>The key pair and certificate are created before the database commit and cannot be rolled back; a failed
+ * making leaves at most an unused device key and an unused certificate, never a half-made seal.
+ */
+@Service
+class SealFactory implements NationalSealCodes {
+    private final ApplicationMapper applications;
+    private final SealMapper seals;
+    private final SealKeys keys;
+    private final SealCertificates certificates;
+    private final SealPictures pictures;
+    private final EsIdIssuer esIds;
+    private final SesSealWriter writer;
+    private final SealStatusPublisher status;
+    private final SealJournal journal;
+    private final Clock clock;
+
+    SealFactory(ApplicationMapper applications, SealMapper seals, SealKeys keys, SealCertificates certificates,
+                SealPictures pictures, EsIdIssuer esIds, SesSealWriter writer, SealStatusPublisher status,
+                SealJournal journal, Clock clock) {
+        this.applications = applications;
+        this.seals = seals;
+        this.keys = keys;
+        this.certificates = certificates;
+        this.pictures = pictures;
+        this.esIds = esIds;
+        this.writer = writer;
+        this.status = status;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Transactional
+    SealRow make(String applicationId, String operator) {
+        ApplicationRow application = applications.selectForUpdate(applicationId);
+        if (application == null) {
+            throw SealException.notFound("APPLICATION_NOT_FOUND", "no seal application " + applicationId);
+        }
+        if (application.getStatus() != ApplicationStatus.APPROVED) {
+            throw new SealException("APPLICATION_NOT_APPROVED", 409, "only an approved application can be made",
+                    Map.of("status", application.getStatus().name()), null);
+        }
+        Instant now = clock.instant();
+        Instant validTo = now.plus(Duration.ofDays(application.getValidityDays()));
+        SealRow seal = new SealRow();
+        seal.setId(UUID.randomUUID().toString());
+        seal.setApplicationId(applicationId);
+        seal.setScope(application.getScope());
+        seal.setUnitCreditCode(application.getUnitCreditCode());
+        seal.setUnitRegionCode(application.getUnitRegionCode());
+        seal.setUnitName(application.getUnitName());
+        seal.setSealName(application.getSealName());
+        seal.setSealType(application.getSealType());
+        seal.setDelivery(application.getDelivery());
+        seal.setPicture(application.getPicture() != null
+                ? application.getPicture()
+                : pictures.draw(application.getUnitName(), application.getSealName()));
+        seal.setValidFrom(now.atOffset(ZoneOffset.UTC));
+        seal.setValidTo(validTo.atOffset(ZoneOffset.UTC));
+        seal.setPredecessorId(application.getPredecessorSealId());
+        seal.setMadeBy(operator);
+        seal.setMadeAt(seal.getValidFrom());
+        seal.setUpdatedAt(seal.getValidFrom());
+
+        ProvisionedKey key = keys.provision(seal.getId(), application.getDelivery(),
+                application.getHolderPublicKey() == null
+                        ? null : Sm2PublicKey.fromUncompressed(application.getHolderPublicKey()));
+        seal.setPublicKey(key.publicKey().uncompressed());
+        if (key.deviceKey() != null) {
+            seal.setKeyIndex(key.deviceKey().index());
+            seal.setKeyLabel(key.deviceKey().label());
+        }
+        seal.setKeyEnvelope(key.envelope());
+        byte[] certificate = certificates.issue(new SealCertificates.SealSubject(application.getUnitName(),
+                        application.getUnitCreditCode(), application.getUnitRegionCode(), application.getSealName(),
+                        seal.getId()),
+                key.publicKey(), now, validTo);
+        seal.setCertificate(certificate);
+        seal.setCertificateSerial(CertificateSerial.of(certificate));
+
+        if (application.getScope() == SealScope.INDUSTRY) {
+            String esId = esIds.next(application.getUnitRegionCode()).value();
+            seal.setEsId(esId);
+            seal.setSesSeal(writer.write(seal, esId, certificate, now, now, validTo));
+            seal.setStatus(SealState.VALID);
+        } else {
+            seal.setStatus(SealState.AWAITING_NATIONAL_CODE);
+        }
+        seals.insert(seal);
+        application.setStatus(ApplicationStatus.MADE);
+        application.setUpdatedAt(seal.getMadeAt());
+        applications.updateById(application);
+        if (seal.getPredecessorId() != null) {
+            SealRow predecessor = seals.selectByIdForUpdate(seal.getPredecessorId());
+            predecessor.setSuccessorId(seal.getId());
+            seals.updateById(predecessor);
+        }
+        journal.sealStep(seal.getId(), "make", operator, null,
+                "application=" + applicationId + ", esId=" + seal.getEsId() + ", delivery=" + seal.getDelivery()
+                        + ", certificate=" + seal.getCertificateSerial(),
+                new SealMade(seal.getId(), seal.getEsId(), seal.getStatus(), seal.getUnitCreditCode(), now, validTo,
+                        seal.getPredecessorId()));
+        if (seal.getStatus() == SealState.VALID) {
+            // last, so that a failure here rolls the making back before anything was published
+            status.register(seal.getEsId(), seal.getUnitCreditCode(), now, validTo);
+        }
+        return seal;
+    }
+
+    @Override
+    @Transactional
+    public void assign(String sealId, String esId, String actor) {
+        if (esId == null || esId.isEmpty() || esId.length() > 64 || !esId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw SealException.badRequest("ES_ID_INVALID", "a national esID is 1 to 64 printable IA5 characters");
+        }
+        SealRow seal = seals.selectByIdForUpdate(sealId);
+        if (seal == null) {
+            throw SealException.notFound("SEAL_NOT_FOUND", "no seal " + sealId);
+        }
+        if (seal.getStatus() != SealState.AWAITING_NATIONAL_CODE) {
+            throw SealException.conflict("SEAL_HAS_CODE", "the seal already has its code");
+        }
+        if (seals.selectCount(new QueryWrapper<SealRow>()
+                .eq("es_id", esId)) > 0) {
+            throw SealException.conflict("ES_ID_TAKEN", "esID " + esId + " is already used");
+        }
+        Instant now = clock.instant();
+        seal.setEsId(esId);
+        seal.setSesSeal(writer.write(seal, esId, seal.getCertificate(), now, seal.getValidFrom().toInstant(),
+                seal.getValidTo().toInstant()));
+        seal.setStatus(SealState.VALID);
+        seal.setUpdatedAt(now.atOffset(ZoneOffset.UTC));
+        seals.updateById(seal);
+        journal.sealStep(seal.getId(), "assign-code", actor, null, "esId=" + esId,
+                new SealMade(seal.getId(), esId, SealState.VALID, seal.getUnitCreditCode(),
+                        seal.getValidFrom().toInstant(), seal.getValidTo().toInstant(), seal.getPredecessorId()));
+        status.register(esId, seal.getUnitCreditCode(), now, seal.getValidTo().toInstant());
+    }
+}
