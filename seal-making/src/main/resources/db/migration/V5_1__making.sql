@@ -64,8 +64,9 @@ CREATE TABLE making_seal (
     key_index                INTEGER,
     key_label                VARCHAR(200),
     public_key               BYTEA        NOT NULL,
-    certificate              BYTEA        NOT NULL,
-    certificate_serial       VARCHAR(64)  NOT NULL,
+    -- certificate and SES_Seal carry the esID, so a seal awaiting its national code has neither yet
+    certificate              BYTEA,
+    certificate_serial       VARCHAR(64),
     ses_seal                 BYTEA,
     picture                  BYTEA        NOT NULL,
     key_envelope             BYTEA,
@@ -82,6 +83,9 @@ CREATE TABLE making_seal (
     CONSTRAINT making_seal_application_uq UNIQUE (application_id),
     CONSTRAINT making_seal_status_ck CHECK (status IN ('AWAITING_NATIONAL_CODE', 'VALID', 'SUSPENDED', 'REVOKED', 'EXPIRED')),
     CONSTRAINT making_seal_code_ck CHECK ((status = 'AWAITING_NATIONAL_CODE') = (es_id IS NULL)),
+    CONSTRAINT making_seal_issued_ck CHECK (
+        (es_id IS NULL AND certificate IS NULL AND ses_seal IS NULL)
+        OR (es_id IS NOT NULL AND certificate IS NOT NULL AND certificate_serial IS NOT NULL AND ses_seal IS NOT NULL)),
     -- a seal key is either in the node's device or exported to the holder, never both
     CONSTRAINT making_seal_key_ck CHECK (
         (delivery = 'SERVER' AND key_label IS NOT NULL AND key_envelope IS NULL)

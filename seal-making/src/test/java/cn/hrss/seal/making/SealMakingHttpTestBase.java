@@ -9,6 +9,7 @@ import cn.hrss.seal.making.code.IndustryEsId;
 import cn.hrss.seal.making.delivery.EnvelopedKeyBlob;
 import cn.hrss.seal.making.lifecycle.ExpiryJob;
 import cn.hrss.seal.making.lifecycle.SelfServiceRenewal;
+import cn.hrss.seal.making.port.AuditLog;
 import cn.hrss.seal.making.port.MakerIdentity;
 import cn.hrss.seal.making.port.SealCertificates.RevocationReason;
 import cn.hrss.seal.making.testing.ChecksumIdentifierRules;
@@ -38,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -149,10 +151,12 @@ abstract class SealMakingHttpTestBase {
         assertThat(history).extracting(h -> h.get("action").asText() + " by " + h.get("actor").asText())
                 .containsExactly("make by operator-li", "loss by operator-li", "cancel by operator-wang");
         String sealId = seal.get("sealId").asText();
-        assertThat(audit.entriesFor(sealId)).extracting(AuditEntryView::of)
-                .containsExactly("seal.make operator-li", "seal.loss operator-li", "seal.cancel operator-wang");
-        assertThat(audit.entriesFor(applicationId)).extracting(AuditEntryView::of)
-                .containsExactly("seal-application.apply operator-li", "seal-application.approve reviewer-zhao");
+        assertThat(audit.entriesFor(sealId)).extracting(SealMakingHttpTestBase::auditLine)
+                .containsExactly("seal.make operator-li SUCCESS", "seal.loss operator-li SUCCESS",
+                        "seal.cancel operator-wang SUCCESS");
+        assertThat(audit.entriesFor(applicationId)).extracting(SealMakingHttpTestBase::auditLine)
+                .containsExactly("seal-application.apply operator-li SUCCESS",
+                        "seal-application.approve reviewer-zhao SUCCESS");
 
         // REVOKED is terminal
         lifecycle(esId, "renew", Map.of("reason", "again", "validityDays", 30), OPERATOR)
@@ -172,6 +176,10 @@ abstract class SealMakingHttpTestBase {
         review(id, "approve", OPERATOR).andExpect(error(403, "FORBIDDEN"));
         review(id, "approve", OPERATOR_AND_REVIEWER).andExpect(error(403, "SEPARATION_OF_DUTIES"));
         assertThat(applicationStatus(id)).isEqualTo("SUBMITTED");
+        assertThat(count("making_review WHERE application_id = '" + id + "'")).isZero();
+        assertThat(audit.entriesFor(id)).extracting(SealMakingHttpTestBase::auditLine)
+                .containsExactly("seal-application.apply operator-li SUCCESS",
+                        "seal-application.approve operator-li DENIED");
         mvc.perform(post("/api/v1/seal-applications/" + id + "/make").with(REVIEWER))
                 .andExpect(error(403, "FORBIDDEN"));
 
@@ -349,6 +357,20 @@ abstract class SealMakingHttpTestBase {
         assertThat(ses.signerCertificates()).singleElement().isEqualTo(newCertificate);
         assertThat(Duration.between(clock.instant(), ses.validEnd()).toDays()).isEqualTo(729);
         assertThat(Sm2.verify(makerKey(), ses.sealInfo(), ses.signature())).isTrue();
+        assertThat(sealStatus.registration(esId).validTo().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(ses.validEnd());
+        assertThat(sealStatus.registration(esId).certificateSerial())
+                .isEqualTo(Certificate.getInstance(newCertificate).getSerialNumber().getValue().toString(16));
+    }
+
+    @Test
+    void aSealIsNeverValidLongerThanItsCertificate() throws Exception {
+        Map<String, Object> body = application();
+        body.put("validityDays", 1800);
+        String esId = validSeal(body);
+        Instant certificateEnd = Certificate.getInstance(certificateOf(esId)).getEndDate().getDate().toInstant();
+        assertThat(sesSeal(esId).validEnd()).isEqualTo(certificateEnd);
+        assertThat(Instant.parse(getJson("/api/v1/seals/" + esId, OPERATOR).get("validTo").asText()))
+                .isBetween(certificateEnd, certificateEnd.plusSeconds(1));
     }
 
     // ---------------------------------------------------------------- expiry
@@ -373,10 +395,10 @@ abstract class SealMakingHttpTestBase {
         assertThat(sealStatus.statusAt(esId, madeAt.plus(Duration.ofDays(1)))).isEqualTo(SealState.VALID);
         assertThat(history(esId)).containsSubsequence("make", "remind", "expire");
 
-        // an expired seal can be renewed and is valid again
+        // EXPIRED is terminal, as in the status system: the holder applies anew
         lifecycle(esId, "renew", Map.of("reason", "late renewal", "validityDays", 365), OPERATOR)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VALID"));
-        assertThat(sealStatus.statusAt(esId, clock.instant())).isEqualTo(SealState.VALID);
+                .andExpect(error(409, "ILLEGAL_SEAL_TRANSITION"));
+        assertThat(expiryJob.run().expired()).isZero();
     }
 
     // ---------------------------------------------------------------- USBKey delivery and self-service renewal
@@ -592,10 +614,8 @@ abstract class SealMakingHttpTestBase {
         return ResultMatcher.matchAll(status().is(httpStatus), jsonPath("$.code").value(code));
     }
 
-    /** "action actor" of an audit entry, for compact assertions. */
-    static final class AuditEntryView {
-        static String of(cn.hrss.seal.making.port.AuditLog.Entry e) {
-            return e.action() + " " + e.actor();
-        }
+    /** "action actor outcome" of an audit entry, for compact assertions. */
+    static String auditLine(AuditLog.Entry e) {
+        return e.action() + " " + e.actor() + " " + e.outcome();
     }
 }

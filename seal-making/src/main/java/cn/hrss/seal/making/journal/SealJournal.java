@@ -5,14 +5,17 @@ import cn.hrss.seal.making.persistence.SealEventRow;
 import cn.hrss.seal.making.port.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Records every step of seal making in one place: the seal's own history table (who, what, when, why), the audit
- * chain and the domain event. Callers run inside their transaction, so a step that fails leaves no trace.
+ * Records every step of seal making in one place: the seal's own history table (who, what, when, why) in the
+ * caller's transaction, the domain event, and the audit chain. The audit chain commits on its own, so a step is
+ * audited only once its transaction has committed: a step that fails leaves no trace claiming it happened.
  */
 @Component
 public class SealJournal {
@@ -28,7 +31,7 @@ public class SealJournal {
         this.clock = clock;
     }
 
-    /** A step on a made seal: history row, audit entry, event. */
+    /** A step on a made seal: history row, event, audit entry after commit. */
     public void sealStep(String sealId, String action, String actor, String reason, String detail, Object event) {
         Instant now = clock.instant();
         SealEventRow row = new SealEventRow();
@@ -39,14 +42,34 @@ public class SealJournal {
         row.setDetail(detail);
         row.setOccurredAt(now.atOffset(ZoneOffset.UTC));
         events.insert(row);
-        audit.append(new AuditLog.Entry(now, actor, "seal." + action, sealId, describe(reason, detail)));
         publisher.publishEvent(event);
+        afterCommit(new AuditLog.Entry(now, actor, "seal." + action, sealId, AuditLog.Outcome.SUCCESS,
+                describe(reason, detail)));
     }
 
-    /** A step before a seal exists (application, review): audit entry and event. */
+    /** A step before a seal exists (application, review): event, audit entry after commit. */
     public void applicationStep(String applicationId, String action, String actor, String detail, Object event) {
-        audit.append(new AuditLog.Entry(clock.instant(), actor, "seal-application." + action, applicationId, detail));
         publisher.publishEvent(event);
+        afterCommit(new AuditLog.Entry(clock.instant(), actor, "seal-application." + action, applicationId,
+                AuditLog.Outcome.SUCCESS, detail));
+    }
+
+    /** A refused attempt, audited at once whatever happens to the surrounding transaction. */
+    public void denied(String subject, String action, String actor, String why) {
+        audit.append(new AuditLog.Entry(clock.instant(), actor, action, subject, AuditLog.Outcome.DENIED, why));
+    }
+
+    private void afterCommit(AuditLog.Entry entry) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            audit.append(entry);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                audit.append(entry);
+            }
+        });
     }
 
     private static String describe(String reason, String detail) {

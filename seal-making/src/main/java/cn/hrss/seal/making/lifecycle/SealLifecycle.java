@@ -12,8 +12,7 @@ import cn.hrss.seal.making.api.SealReplaced;
 import cn.hrss.seal.making.api.SealState;
 import cn.hrss.seal.making.apply.SealApplications;
 import cn.hrss.seal.making.journal.SealJournal;
-import cn.hrss.seal.making.make.CertificateSerial;
-import cn.hrss.seal.making.make.SesSealWriter;
+import cn.hrss.seal.making.make.SealIssuance;
 import cn.hrss.seal.making.persistence.ApplicationKind;
 import cn.hrss.seal.making.persistence.SealMapper;
 import cn.hrss.seal.making.persistence.SealRow;
@@ -44,19 +43,19 @@ class SealLifecycle {
     private final SealApplications applications;
     private final SealCertificates certificates;
     private final SealStatusPublisher status;
-    private final SesSealWriter writer;
+    private final SealIssuance issuance;
     private final SealJournal journal;
     private final SealMakingProperties properties;
     private final Clock clock;
 
     SealLifecycle(SealMapper seals, SealApplications applications, SealCertificates certificates,
-                  SealStatusPublisher status, SesSealWriter writer, SealJournal journal,
+                  SealStatusPublisher status, SealIssuance issuance, SealJournal journal,
                   SealMakingProperties properties, Clock clock) {
         this.seals = seals;
         this.applications = applications;
         this.certificates = certificates;
         this.status = status;
-        this.writer = writer;
+        this.issuance = issuance;
         this.journal = journal;
         this.properties = properties;
         this.clock = clock;
@@ -111,13 +110,15 @@ class SealLifecycle {
     }
 
     /**
-     * Renews validity and certificate, keeping esID and key, and writes a new SES_Seal. Without a holder signature
+     * Renews validity and certificate of a valid seal, keeping esID and key, and writes a new SES_Seal. An
+     * expired seal is not renewed (EXPIRED is terminal in the status system): the reminder comes in time. Without a holder signature
      * only an operator may renew; with one, the signature by the seal key is the authority.
      */
     @Transactional
     Outcome renew(String esId, RenewRequest request, String actor, boolean operator) {
         if (!request.selfService() && !operator) {
-            throw SealException.forbidden("FORBIDDEN", "renewal needs a seal operator or a request signed by the seal key");
+            throw SealException.forbidden("FORBIDDEN",
+                    "renewal needs a seal operator or a request signed by the seal key");
         }
         if (request.validityDays() > properties.maxValidityDays()) {
             throw invalid("validityDays", "must be between 1 and " + properties.maxValidityDays());
@@ -128,23 +129,15 @@ class SealLifecycle {
             verifySelfService(seal, request, now);
             seal.setLastRenewalRequestAt(storedPrecision(request.requestedAt()).atOffset(ZoneOffset.UTC));
         }
-        SealState before = seal.getStatus();
-        Instant validTo = now.plus(Duration.ofDays(request.validityDays()));
-        byte[] certificate = certificates.renew(seal.getCertificate(), now, validTo);
-        seal.setCertificate(certificate);
-        seal.setCertificateSerial(CertificateSerial.of(certificate));
-        seal.setValidFrom(now.atOffset(ZoneOffset.UTC));
-        seal.setValidTo(validTo.atOffset(ZoneOffset.UTC));
+        issuance.renew(seal, now, Duration.ofDays(request.validityDays()));
         seal.setRemindedAt(null);
-        seal.setSesSeal(writer.write(seal, esId, certificate, now, now, validTo));
         moveTo(seal, SealState.VALID);
-        String by = request.selfService() ? "holder via " + actor : actor;
+        Instant validTo = seal.getValidTo().toInstant();
         journal.sealStep(seal.getId(), "renew", actor, request.reason(),
-                "validTo=" + validTo + ", certificate=" + seal.getCertificateSerial() + ", by=" + by,
+                "validTo=" + validTo + ", certificate=" + seal.getCertificateSerial()
+                        + (request.selfService() ? ", signed by the seal key" : ""),
                 new SealRenewed(seal.getId(), esId, actor, validTo, request.selfService()));
-        if (before == SealState.EXPIRED) {
-            status.publish(esId, SealState.VALID, now, request.reason());
-        }
+        status.renewed(esId, seal.getCertificateSerial(), validTo);
         return new Outcome(seal, null);
     }
 

@@ -30,37 +30,33 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Makes the seal of an approved application (LD/T 01.1 section 7.5): key pair, one seal certificate, the esID,
- * the maker-signed SES_Seal, status VALID registered with seal status. A cross-industry seal stops before the
- * code: it waits in AWAITING_NATIONAL_CODE for the national platform and gets no invented code.
+ * Makes the seal of an approved application (LD/T 01.1 section 7.5): key pair, esID, one seal certificate bound to
+ * that esID, the maker-signed SES_Seal, status VALID registered with seal status. A cross-industry seal stops after
+ * its key: it waits in AWAITING_NATIONAL_CODE for the national platform's code, gets no invented one, and receives
+ * certificate and SES_Seal in {@link #assign}.
  *
- * <p>The key pair and certificate are created before the database commit and cannot be rolled back; a failed
- * making leaves at most an unused device key and an unused certificate, never a half-made seal.
+ * <p>Key pair and certificate are created before the database commit and cannot be rolled back; a failed making
+ * leaves at most an unused device key and an unused certificate, never a half-made seal.
  */
 @Service
 class SealFactory implements NationalSealCodes {
     private final ApplicationMapper applications;
     private final SealMapper seals;
     private final SealKeys keys;
-    private final SealCertificates certificates;
+    private final SealIssuance issuance;
     private final SealPictures pictures;
     private final EsIdIssuer esIds;
-    private final SesSealWriter writer;
-    private final SealStatusPublisher status;
     private final SealJournal journal;
     private final Clock clock;
 
-    SealFactory(ApplicationMapper applications, SealMapper seals, SealKeys keys, SealCertificates certificates,
-                SealPictures pictures, EsIdIssuer esIds, SesSealWriter writer, SealStatusPublisher status,
-                SealJournal journal, Clock clock) {
+    SealFactory(ApplicationMapper applications, SealMapper seals, SealKeys keys, SealIssuance issuance,
+                SealPictures pictures, EsIdIssuer esIds, SealJournal journal, Clock clock) {
         this.applications = applications;
         this.seals = seals;
         this.keys = keys;
-        this.certificates = certificates;
+        this.issuance = issuance;
         this.pictures = pictures;
         this.esIds = esIds;
-        this.writer = writer;
-        this.status = status;
         this.journal = journal;
         this.clock = clock;
     }
@@ -76,7 +72,6 @@ class SealFactory implements NationalSealCodes {
                     Map.of("status", application.getStatus().name()), null);
         }
         Instant now = clock.instant();
-        Instant validTo = now.plus(Duration.ofDays(application.getValidityDays()));
         SealRow seal = new SealRow();
         seal.setId(UUID.randomUUID().toString());
         seal.setApplicationId(applicationId);
@@ -90,12 +85,10 @@ class SealFactory implements NationalSealCodes {
         seal.setPicture(application.getPicture() != null
                 ? application.getPicture()
                 : pictures.draw(application.getUnitName(), application.getSealName()));
-        seal.setValidFrom(now.atOffset(ZoneOffset.UTC));
-        seal.setValidTo(validTo.atOffset(ZoneOffset.UTC));
         seal.setPredecessorId(application.getPredecessorSealId());
         seal.setMadeBy(operator);
-        seal.setMadeAt(seal.getValidFrom());
-        seal.setUpdatedAt(seal.getValidFrom());
+        seal.setMadeAt(now.atOffset(ZoneOffset.UTC));
+        seal.setUpdatedAt(seal.getMadeAt());
 
         ProvisionedKey key = keys.provision(seal.getId(), application.getDelivery(),
                 application.getHolderPublicKey() == null
@@ -106,19 +99,14 @@ class SealFactory implements NationalSealCodes {
             seal.setKeyLabel(key.deviceKey().label());
         }
         seal.setKeyEnvelope(key.envelope());
-        byte[] certificate = certificates.issue(new SealCertificates.SealSubject(application.getUnitName(),
-                        application.getUnitCreditCode(), application.getUnitRegionCode(), application.getSealName(),
-                        seal.getId()),
-                key.publicKey(), now, validTo);
-        seal.setCertificate(certificate);
-        seal.setCertificateSerial(CertificateSerial.of(certificate));
 
+        Duration validity = Duration.ofDays(application.getValidityDays());
         if (application.getScope() == SealScope.INDUSTRY) {
-            String esId = esIds.next(application.getUnitRegionCode()).value();
-            seal.setEsId(esId);
-            seal.setSesSeal(writer.write(seal, esId, certificate, now, now, validTo));
-            seal.setStatus(SealState.VALID);
+            issuance.issue(seal, esIds.next(application.getUnitRegionCode()).value(), now, validity);
         } else {
+            // provisional until the national code arrives; the validity is set again then
+            seal.setValidFrom(seal.getMadeAt());
+            seal.setValidTo(now.plus(validity).atOffset(ZoneOffset.UTC));
             seal.setStatus(SealState.AWAITING_NATIONAL_CODE);
         }
         seals.insert(seal);
@@ -132,12 +120,10 @@ class SealFactory implements NationalSealCodes {
         }
         journal.sealStep(seal.getId(), "make", operator, null,
                 "application=" + applicationId + ", esId=" + seal.getEsId() + ", delivery=" + seal.getDelivery()
-                        + ", certificate=" + seal.getCertificateSerial(),
-                new SealMade(seal.getId(), seal.getEsId(), seal.getStatus(), seal.getUnitCreditCode(), now, validTo,
-                        seal.getPredecessorId()));
+                        + ", certificate=" + seal.getCertificateSerial(), made(seal));
         if (seal.getStatus() == SealState.VALID) {
             // last, so that a failure here rolls the making back before anything was published
-            status.register(seal.getEsId(), seal.getUnitCreditCode(), now, validTo);
+            issuance.register(seal);
         }
         return seal;
     }
@@ -145,8 +131,8 @@ class SealFactory implements NationalSealCodes {
     @Override
     @Transactional
     public void assign(String sealId, String esId, String actor) {
-        if (esId == null || esId.isEmpty() || esId.length() > 64 || !esId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw SealException.badRequest("ES_ID_INVALID", "a national esID is 1 to 64 printable IA5 characters");
+        if (esId == null || !esId.matches("[0-9A-Za-z]{1,64}")) {
+            throw SealException.badRequest("ES_ID_INVALID", "a national esID is 1 to 64 letters or digits");
         }
         SealRow seal = seals.selectByIdForUpdate(sealId);
         if (seal == null) {
@@ -155,20 +141,21 @@ class SealFactory implements NationalSealCodes {
         if (seal.getStatus() != SealState.AWAITING_NATIONAL_CODE) {
             throw SealException.conflict("SEAL_HAS_CODE", "the seal already has its code");
         }
-        if (seals.selectCount(new QueryWrapper<SealRow>()
-                .eq("es_id", esId)) > 0) {
+        if (seals.selectCount(new QueryWrapper<SealRow>().eq("es_id", esId)) > 0) {
             throw SealException.conflict("ES_ID_TAKEN", "esID " + esId + " is already used");
         }
         Instant now = clock.instant();
-        seal.setEsId(esId);
-        seal.setSesSeal(writer.write(seal, esId, seal.getCertificate(), now, seal.getValidFrom().toInstant(),
-                seal.getValidTo().toInstant()));
-        seal.setStatus(SealState.VALID);
+        Duration validity = Duration.between(seal.getValidFrom(), seal.getValidTo());
+        issuance.issue(seal, esId, now, validity);
         seal.setUpdatedAt(now.atOffset(ZoneOffset.UTC));
         seals.updateById(seal);
-        journal.sealStep(seal.getId(), "assign-code", actor, null, "esId=" + esId,
-                new SealMade(seal.getId(), esId, SealState.VALID, seal.getUnitCreditCode(),
-                        seal.getValidFrom().toInstant(), seal.getValidTo().toInstant(), seal.getPredecessorId()));
-        status.register(esId, seal.getUnitCreditCode(), now, seal.getValidTo().toInstant());
+        journal.sealStep(seal.getId(), "assign-code", actor, null,
+                "esId=" + esId + ", certificate=" + seal.getCertificateSerial(), made(seal));
+        issuance.register(seal);
+    }
+
+    private static SealMade made(SealRow seal) {
+        return new SealMade(seal.getId(), seal.getEsId(), seal.getStatus(), seal.getUnitCreditCode(),
+                seal.getValidFrom().toInstant(), seal.getValidTo().toInstant(), seal.getPredecessorId());
     }
 }

@@ -4,20 +4,24 @@ import cn.hrss.seal.core.device.Sm2PublicKey;
 
 import java.time.Instant;
 
-/** The industry CA as seal making sees it: one seal certificate per seal (LD/T 01.1 section 7.5). */
+/**
+ * The industry CA as seal making sees it: one seal certificate per seal (LD/T 01.1 section 7.5), bound to the
+ * seal's esID. The CA's seal profile decides the certificate's validity; a seal is never valid longer than its
+ * certificate.
+ */
 public interface SealCertificates {
 
     /** Issues the seal certificate for the seal's public key; returns the DER certificate. */
-    byte[] issue(SealSubject subject, Sm2PublicKey sealKey, Instant notBefore, Instant notAfter);
+    byte[] issue(SealSubject subject, Sm2PublicKey sealKey);
 
-    /** Issues a renewed certificate for the same subject and key with a new validity; returns DER. */
-    byte[] renew(byte[] currentCertificate, Instant notBefore, Instant notAfter);
+    /** Issues a renewed certificate for the same subject and key with a fresh validity; returns DER. */
+    byte[] renew(byte[] currentCertificate);
 
     /** Revokes a seal certificate (CRL and OCSP answer "revoked" from then on). */
     void revoke(byte[] certificate, Instant revokedAt, RevocationReason reason);
 
-    /** The subject of a seal certificate: the seal holder unit and the seal. */
-    record SealSubject(String unitName, String unitCreditCode, String regionCode, String sealName, String sealRef) {
+    /** The subject of a seal certificate: the seal and its holder unit. */
+    record SealSubject(String esId, String sealName, String unitName, String unitCreditCode, String regionCode) {
     }
 
     /** RFC 5280 reason codes the lifecycle uses. */

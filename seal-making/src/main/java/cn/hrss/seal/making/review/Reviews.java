@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +54,8 @@ class Reviews {
             throw SealException.notFound("APPLICATION_NOT_FOUND", "no seal application " + applicationId);
         }
         if (application.getApplicant().equals(reviewer)) {
+            journal.denied(applicationId, "seal-application." + decision.name().toLowerCase(Locale.ROOT),
+                    reviewer, "SEPARATION_OF_DUTIES: the applicant may not review");
             throw SealException.forbidden("SEPARATION_OF_DUTIES", "the applicant may not review the application");
         }
         if (application.getStatus() != ApplicationStatus.SUBMITTED) {

@@ -16,11 +16,26 @@ public final class InMemorySealStatus implements SealStatusPublisher {
 
     private final Map<String, List<Change>> history = new ConcurrentHashMap<>();
 
+    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+
     @Override
-    public void register(String esId, String unitCreditCode, Instant since, Instant validTo) {
-        if (history.putIfAbsent(esId, new ArrayList<>(List.of(new Change(SealState.VALID, since)))) != null) {
-            throw new IllegalStateException("seal already registered: " + esId);
+    public void register(Registration r) {
+        if (history.putIfAbsent(r.esId(), new ArrayList<>(List.of(new Change(SealState.VALID, r.validFrom()))))
+                != null) {
+            throw new IllegalStateException("seal already registered: " + r.esId());
         }
+        registrations.put(r.esId(), r);
+    }
+
+    @Override
+    public void renewed(String esId, String certificateSerial, Instant validTo) {
+        Registration r = registrations.get(esId);
+        registrations.put(esId, new Registration(esId, r.unitName(), r.sealName(), r.regionCode(), certificateSerial,
+                r.validFrom(), validTo));
+    }
+
+    public Registration registration(String esId) {
+        return registrations.get(esId);
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * memory. Stands in for ca-integration behind the {@link SealCertificates} port.
  */
 public final class TestCa implements SealCertificates {
+    /** The seal profile's validity: shorter than the longest seal an application may ask for. */
+    public static final Duration SEAL_VALIDITY = Duration.ofDays(1500);
     private static final X500Name ROOT = new X500Name("CN=Test Seal Root,O=HRSS,C=CN");
     private final CipherDevice device;
     private final KeyRef rootKey;
@@ -62,7 +64,7 @@ public final class TestCa implements SealCertificates {
     }
 
     @Override
-    public byte[] issue(SealSubject subject, Sm2PublicKey sealKey, Instant notBefore, Instant notAfter) {
+    public byte[] issue(SealSubject subject, Sm2PublicKey sealKey) {
         RuntimeException failure = failNextIssue;
         if (failure != null) {
             failNextIssue = null;
@@ -72,15 +74,17 @@ public final class TestCa implements SealCertificates {
                 .addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, subject.unitName())
                 .addRDN(BCStyle.SERIALNUMBER, subject.unitCreditCode())
-                .addRDN(BCStyle.CN, subject.sealName())
+                .addRDN(BCStyle.CN, subject.sealName() + " " + subject.esId())
                 .build();
-        return sign(name, sealKey.toSubjectPublicKeyInfo(), notBefore, notAfter, false);
+        Instant now = Instant.now();
+        return sign(name, sealKey.toSubjectPublicKeyInfo(), now, now.plus(SEAL_VALIDITY), false);
     }
 
     @Override
-    public byte[] renew(byte[] currentCertificate, Instant notBefore, Instant notAfter) {
+    public byte[] renew(byte[] currentCertificate) {
         Certificate current = Certificate.getInstance(currentCertificate);
-        return sign(current.getSubject(), current.getSubjectPublicKeyInfo(), notBefore, notAfter, false);
+        Instant now = Instant.now();
+        return sign(current.getSubject(), current.getSubjectPublicKeyInfo(), now, now.plus(SEAL_VALIDITY), false);
     }
 
     @Override
