@@ -78,7 +78,8 @@ public class SealApplications {
     public ApplicationContent contentOf(ApplicationRow row) {
         return new ApplicationContent(row.getUnitCreditCode(), row.getUnitRegionCode(),
                 UnitType.valueOf(row.getUnitType()), row.getUnitName(), row.getUnitAddress(), row.getAgentName(),
-                personalData.decrypt(row.getAgentIdNumberEnc()), personalData.decrypt(row.getAgentPhoneEnc()),
+                personalData.reveal(PersonalData.Kind.CITIZEN_ID, row.getAgentIdNumberEnc()),
+                personalData.reveal(PersonalData.Kind.MOBILE_NUMBER, row.getAgentPhoneEnc()),
                 row.getApproverUnitName(), row.getApproverRegionCode(), row.getSealName(), row.getSealType(),
                 row.getScope(), row.getValidityDays(), row.getPicture(), row.getDelivery(),
                 row.getHolderPublicKey() == null ? null : Sm2PublicKey.fromUncompressed(row.getHolderPublicKey()));
@@ -100,10 +101,12 @@ public class SealApplications {
         row.setUnitName(c.unitName());
         row.setUnitAddress(c.unitAddress());
         row.setAgentName(c.agentName());
-        row.setAgentIdNumberEnc(personalData.encrypt(c.agentIdNumber()));
-        row.setAgentIdNumberMasked(personalData.maskIdNumber(c.agentIdNumber()));
-        row.setAgentPhoneEnc(personalData.encrypt(c.agentPhone()));
-        row.setAgentPhoneMasked(personalData.maskPhone(c.agentPhone()));
+        PersonalData.Protected idNumber = personalData.protect(PersonalData.Kind.CITIZEN_ID, c.agentIdNumber());
+        PersonalData.Protected phone = personalData.protect(PersonalData.Kind.MOBILE_NUMBER, c.agentPhone());
+        row.setAgentIdNumberEnc(idNumber.sealed());
+        row.setAgentIdNumberMasked(idNumber.masked());
+        row.setAgentPhoneEnc(phone.sealed());
+        row.setAgentPhoneMasked(phone.masked());
         row.setApproverUnitName(c.approverUnitName());
         row.setApproverRegionCode(c.approverRegionCode());
         row.setSealName(c.sealName());

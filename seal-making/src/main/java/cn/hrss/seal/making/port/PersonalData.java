@@ -1,15 +1,29 @@
 package cn.hrss.seal.making.port;
 
-/** Protection of personal data at rest (SM4 under a key in the cipher device) and masking for display and logs. */
+/**
+ * Protection of personal data at rest (SM4 under a key in the cipher device) and its masked form for display and
+ * logs. The kind is bound into the sealed value, so a phone ciphertext cannot pass for an ID number.
+ */
 public interface PersonalData {
 
-    byte[] encrypt(String value);
+    enum Kind {
+        CITIZEN_ID,
+        MOBILE_NUMBER
+    }
 
-    String decrypt(byte[] ciphertext);
+    /** What is stored for one value: the sealed bytes and the masked text (e.g. {@code 110105********123X}). */
+    record Protected(byte[] sealed, String masked) {
+        public Protected {
+            sealed = sealed.clone();
+        }
 
-    /** Masks a citizen ID number, e.g. {@code 110105********123X}. */
-    String maskIdNumber(String value);
+        @Override
+        public byte[] sealed() {
+            return sealed.clone();
+        }
+    }
 
-    /** Masks a phone number, e.g. {@code 138****5678}. */
-    String maskPhone(String value);
+    Protected protect(Kind kind, String value);
+
+    String reveal(Kind kind, byte[] sealed);
 }

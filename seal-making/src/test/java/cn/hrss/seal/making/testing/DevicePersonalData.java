@@ -17,22 +17,20 @@ public final class DevicePersonalData implements PersonalData {
     }
 
     @Override
-    public byte[] encrypt(String value) {
-        return device.sm4Encrypt(kek, value.getBytes(StandardCharsets.UTF_8));
+    public Protected protect(Kind kind, String value) {
+        byte[] plain = (kind.name() + ":" + value).getBytes(StandardCharsets.UTF_8);
+        String masked = kind == Kind.CITIZEN_ID
+                ? value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4)
+                : value.substring(0, 3) + "****" + value.substring(value.length() - 4);
+        return new Protected(device.sm4Encrypt(kek, plain), masked);
     }
 
     @Override
-    public String decrypt(byte[] ciphertext) {
-        return new String(device.sm4Decrypt(kek, ciphertext), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public String maskIdNumber(String v) {
-        return v.substring(0, 6) + "*".repeat(v.length() - 10) + v.substring(v.length() - 4);
-    }
-
-    @Override
-    public String maskPhone(String v) {
-        return v.substring(0, 3) + "****" + v.substring(v.length() - 4);
+    public String reveal(Kind kind, byte[] sealed) {
+        String plain = new String(device.sm4Decrypt(kek, sealed), StandardCharsets.UTF_8);
+        if (!plain.startsWith(kind.name() + ":")) {
+            throw new IllegalStateException("sealed value is not a " + kind);
+        }
+        return plain.substring(kind.name().length() + 1);
     }
 }
