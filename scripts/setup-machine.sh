@@ -3,9 +3,10 @@
 #   libssl-dev  OpenSSL 3 headers: the test GM/T 0018 SDF library is built against libcrypto
 #   openssl     the independent implementation the interop tests check our output with
 #   gcc         builds the test SDF library
+#   fonts-noto-cjk  Noto Serif CJK SC, the Song-style face seal pictures are drawn with
 set -euo pipefail
 need=()
-for pkg in libssl-dev openssl gcc; do
+for pkg in libssl-dev openssl gcc fonts-noto-cjk; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
