@@ -1,0 +1,118 @@
+package cn.hrss.seal.core.ses;
+
+import org.bouncycastle.asn1.ASN1Boolean;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERGeneralizedTime;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * DER writer for SES structures. Leaves are encoded by BouncyCastle; SEQUENCEs and explicit tags are assembled
+ * here from the encodings of their elements, so an element decoded from foreign bytes (e.g. a Koal seal inside
+ * a TBS_Sign) is embedded verbatim and its signature stays valid.
+ */
+public final class Der {
+    private static final DateTimeFormatter GENERALIZED_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Der() {
+    }
+
+    public static byte[] sequence(byte[]... elements) {
+        return tlv(DerNode.SEQUENCE, elements);
+    }
+
+    public static byte[] explicit0(byte[] element) {
+        return tlv(DerNode.CONTEXT_0, element);
+    }
+
+    public static byte[] integer(long value) {
+        return encode(new ASN1Integer(value));
+    }
+
+    public static byte[] integer(BigInteger value) {
+        return encode(new ASN1Integer(value));
+    }
+
+    public static byte[] bool(boolean value) {
+        return encode(ASN1Boolean.getInstance(value));
+    }
+
+    public static byte[] ia5(String value) {
+        // validating constructor: rejects non-IA5 characters instead of silently mangling them
+        return encode(new DERIA5String(value, true));
+    }
+
+    public static byte[] utf8(String value) {
+        return encode(new DERUTF8String(value));
+    }
+
+    public static byte[] printable(String value) {
+        return encode(new DERPrintableString(value, true));
+    }
+
+    public static byte[] octets(byte[] value) {
+        return encode(new DEROctetString(value));
+    }
+
+    public static byte[] bitString(byte[] value) {
+        return encode(new DERBitString(value));
+    }
+
+    public static byte[] oid(ASN1ObjectIdentifier value) {
+        return encode(value);
+    }
+
+    /** GeneralizedTime in UTC, whole seconds ("yyyyMMddHHmmssZ"), the DER form used by Koal and ofdrw. */
+    public static byte[] generalizedTime(Instant value) {
+        return encode(new DERGeneralizedTime(GENERALIZED_TIME.format(value.truncatedTo(ChronoUnit.SECONDS))));
+    }
+
+    /** Truncation applied by {@link #generalizedTime}; builders use it so the in-memory value equals the encoded one. */
+    public static Instant toSeconds(Instant value) {
+        return value.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static byte[] encode(ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding failed", e);
+        }
+    }
+
+    private static byte[] tlv(int tag, byte[]... elements) {
+        int length = 0;
+        for (byte[] e : elements) {
+            length += e.length;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 6);
+        out.write(tag);
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            int n = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
+            out.write(0x80 | n);
+            for (int i = n - 1; i >= 0; i--) {
+                out.write(length >>> (8 * i));
+            }
+        }
+        for (byte[] e : elements) {
+            out.writeBytes(e);
+        }
+        return out.toByteArray();
+    }
+}
