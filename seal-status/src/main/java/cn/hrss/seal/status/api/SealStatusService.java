@@ -1,0 +1,39 @@
+package cn.hrss.seal.status.api;
+
+import java.time.Instant;
+
+/**
+ * The status system's interface for the making side (which records changes) and the application side (which asks).
+ * Every successful {@link #register} and {@link #recordChange} publishes a {@link SealStatusChanged}.
+ *
+ * <p>Allowed changes: VALID -> SUSPENDED, SUSPENDED -> VALID (a found loss report), VALID | SUSPENDED -> REVOKED
+ * (terminal), VALID -> EXPIRED. Anything else fails with 409 {@code STATUS_TRANSITION_NOT_ALLOWED} and changes
+ * nothing. Times are kept to the millisecond.
+ */
+public interface SealStatusService {
+
+    /**
+     * Records a newly made seal as {@link SealStatus#VALID} from its validity start.
+     *
+     * @throws cn.hrss.seal.core.error.SealException 409 {@code SEAL_ALREADY_REGISTERED}
+     */
+    SealStatusRecord register(SealRegistration registration);
+
+    /**
+     * Records a status change.
+     *
+     * @param at     when the change takes effect; null means now. Not before the current status began
+     *               (409 {@code STATUS_CHANGE_OUT_OF_ORDER}) and not in the future (400 {@code STATUS_TIME_IN_FUTURE})
+     * @param reason why; required, at most 500 characters
+     * @throws cn.hrss.seal.core.error.SealException 404 {@code SEAL_NOT_REGISTERED}, 409
+     *         {@code STATUS_TRANSITION_NOT_ALLOWED}, 409 {@code STATUS_CONCURRENT_CHANGE} when other changes kept
+     *         winning the race
+     */
+    SealStatusRecord recordChange(String esId, SealStatus newStatus, Instant at, String reason);
+
+    /** The current status, answered from the cache when possible. */
+    SealStatusRecord statusOf(String esId);
+
+    /** The status in force at {@code time}, from the full history. */
+    SealStatusRecord statusAt(String esId, Instant time);
+}

@@ -1,0 +1,201 @@
+package cn.hrss.seal.status.ledger;
+
+import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.status.api.EsIds;
+import cn.hrss.seal.status.api.SealRegistration;
+import cn.hrss.seal.status.api.SealStatus;
+import cn.hrss.seal.status.api.SealStatusChanged;
+import cn.hrss.seal.status.api.SealStatusRecord;
+import cn.hrss.seal.status.api.SealStatusService;
+import cn.hrss.seal.status.persistence.SealStatusEntity;
+import cn.hrss.seal.status.persistence.SealStatusMapper;
+import cn.hrss.seal.status.persistence.StatusHistoryEntity;
+import cn.hrss.seal.status.persistence.StatusHistoryMapper;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The status ledger: current status per seal plus the append-only history, changed only along {@link Transitions}.
+ * Concurrent writers are serialised by a compare-and-set on the row version; the loser re-reads and re-checks the
+ * transition, so no change is lost or applied on top of a status it did not see.
+ */
+final class StatusLedger implements SealStatusService {
+    private static final int MAX_ATTEMPTS = 5;
+    /** How far a caller's clock may run ahead of ours. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_REASON = 500;
+
+    private final SealStatusMapper seals;
+    private final StatusHistoryMapper history;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final StatusCache cache;
+    private final Clock clock;
+
+    StatusLedger(SealStatusMapper seals, StatusHistoryMapper history, TransactionTemplate transactions,
+                 ApplicationEventPublisher events, StatusCache cache, Clock clock) {
+        this.seals = seals;
+        this.history = history;
+        this.transactions = transactions;
+        this.events = events;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public SealStatusRecord register(SealRegistration registration) {
+        Objects.requireNonNull(registration, "registration");
+        Instant now = now();
+        Instant validStart = millis(registration.validStart());
+        SealStatusEntity row = new SealStatusEntity();
+        row.setEsId(registration.esId());
+        row.setStatus(SealStatus.VALID);
+        row.setSince(validStart);
+        row.setValidStart(validStart);
+        row.setValidEnd(millis(registration.validEnd()));
+        row.setUnitName(registration.unitName());
+        row.setSealName(registration.sealName());
+        row.setRegionCode(registration.regionCode());
+        row.setCertificateSerial(registration.certificateSerial());
+        row.setRegisteredAt(now);
+        row.setVersion(1);
+        return transactions.execute(tx -> {
+            try {
+                seals.insert(row);
+            } catch (DuplicateKeyException e) {
+                throw SealException.conflict("SEAL_ALREADY_REGISTERED",
+                        "seal " + registration.esId() + " is already registered");
+            }
+            history.insert(StatusHistoryEntity.of(row.getEsId(), 1, SealStatus.VALID, validStart, null, now));
+            events.publishEvent(new SealStatusChanged(row.getEsId(), SealStatus.UNKNOWN, SealStatus.VALID,
+                    validStart, null, 1));
+            return new SealStatusRecord(row.getEsId(), SealStatus.VALID, validStart, null);
+        });
+    }
+
+    @Override
+    public SealStatusRecord recordChange(String esId, SealStatus newStatus, Instant at, String reason) {
+        EsIds.requireWellFormed(esId);
+        Objects.requireNonNull(newStatus, "newStatus");
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw SealException.badRequest("INVALID_STATUS_REASON",
+                    "a status change needs a reason of 1.." + MAX_REASON + " characters");
+        }
+        Instant requested = at == null ? null : millis(at);
+        if (requested != null && requested.isAfter(now().plus(CLOCK_SKEW))) {
+            throw SealException.badRequest("STATUS_TIME_IN_FUTURE", "a status change cannot take effect in the future");
+        }
+        // "now" is taken after reading the row, and never before the current status: a concurrent writer that just
+        // won must not turn this change into an out-of-order one
+        EffectiveTime effective = requested != null ? current -> requested
+                : current -> latest(now(), current.getSince());
+        SealStatusRecord changed = change(esId, newStatus, effective, reason);
+        if (changed == null) {
+            throw SealException.notFound("SEAL_NOT_REGISTERED", "seal " + esId + " is not registered");
+        }
+        return changed;
+    }
+
+    /**
+     * Moves a VALID seal whose validity ended to EXPIRED, effective at its validity end (or at its last change, if
+     * that came later). Returns false when the seal is no longer VALID or not yet due.
+     */
+    boolean expire(String esId) {
+        Instant now = now();
+        try {
+            return change(esId, SealStatus.EXPIRED, current -> {
+                if (current.getStatus() != SealStatus.VALID || current.getValidEnd().isAfter(now)) {
+                    return null;
+                }
+                return latest(current.getValidEnd(), current.getSince());
+            }, "validity period ended") != null;
+        } catch (SealException e) {
+            // another writer changed the seal first; it is no longer this job's business
+            return false;
+        }
+    }
+
+    @Override
+    public SealStatusRecord statusOf(String esId) {
+        EsIds.requireWellFormed(esId);
+        return cache.get(esId, this::load);
+    }
+
+    @Override
+    public SealStatusRecord statusAt(String esId, Instant time) {
+        EsIds.requireWellFormed(esId);
+        Objects.requireNonNull(time, "time");
+        StatusHistoryEntity step = history.findInForceAt(esId, time);
+        return step == null ? SealStatusRecord.unknown(esId)
+                : new SealStatusRecord(esId, step.getStatus(), step.getChangedAt(), step.getReason());
+    }
+
+    private VersionedStatus load(String esId) {
+        SealStatusEntity row = seals.selectById(esId);
+        return row == null ? new VersionedStatus(0, SealStatusRecord.unknown(esId))
+                : new VersionedStatus(row.getVersion(),
+                new SealStatusRecord(esId, row.getStatus(), row.getSince(), row.getReason()));
+    }
+
+    /**
+     * Applies one change in its own transaction; null when the seal is unknown or {@code effectiveAt} declines.
+     */
+    private SealStatusRecord change(String esId, SealStatus newStatus, EffectiveTime effectiveAt, String reason) {
+        return transactions.execute(tx -> {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                SealStatusEntity current = seals.selectById(esId);
+                if (current == null) {
+                    return null;
+                }
+                Instant at = effectiveAt.of(current);
+                if (at == null) {
+                    return null;
+                }
+                if (!Transitions.allowed(current.getStatus(), newStatus)) {
+                    throw new SealException("STATUS_TRANSITION_NOT_ALLOWED", 409,
+                            "seal " + esId + " cannot change from " + current.getStatus() + " to " + newStatus,
+                            Map.of("from", current.getStatus().name(), "to", newStatus.name()), null);
+                }
+                if (at.isBefore(current.getSince())) {
+                    throw SealException.conflict("STATUS_CHANGE_OUT_OF_ORDER", "the change would take effect at " + at
+                            + ", before the current status began at " + current.getSince());
+                }
+                if (seals.changeStatus(esId, current.getVersion(), newStatus, at, reason) == 1) {
+                    long version = current.getVersion() + 1;
+                    history.insert(StatusHistoryEntity.of(esId, version, newStatus, at, reason, now()));
+                    events.publishEvent(new SealStatusChanged(esId, current.getStatus(), newStatus, at, reason,
+                            version));
+                    return new SealStatusRecord(esId, newStatus, at, reason);
+                }
+            }
+            throw SealException.conflict("STATUS_CONCURRENT_CHANGE",
+                    "seal " + esId + " is being changed concurrently; retry");
+        });
+    }
+
+    private Instant now() {
+        return millis(clock.instant());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant millis(Instant t) {
+        return t.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @FunctionalInterface
+    private interface EffectiveTime {
+        /** When the change takes effect given the current row, or null to leave the seal alone. */
+        Instant of(SealStatusEntity current);
+    }
+}
