@@ -1,0 +1,14 @@
+package cn.hrss.seal.node;
+
+import cn.hrss.seal.testsupport.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2NodeApiTest extends NodeApiTest {
+    static final TestDatabase DB = TestDatabase.h2();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        register(registry, DB);
+    }
+}

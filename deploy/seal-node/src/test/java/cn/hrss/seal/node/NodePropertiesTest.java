@@ -1,0 +1,48 @@
+package cn.hrss.seal.node;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NodePropertiesTest {
+
+    private static NodeProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("seal", NodeProperties.class);
+    }
+
+    @Test
+    void defaultsToAMinistryNodeRunningEverything() {
+        NodeProperties node = bind(Map.of());
+        assertThat(node.tier()).isEqualTo(Tier.MINISTRY);
+        assertThat(node.dataDir().normalize()).isEqualTo(Path.of("data"));
+        assertThat(node.subsystems()).containsExactlyInAnyOrder(Subsystem.values());
+    }
+
+    @Test
+    void bindsSubsystemsInTheirConfigurationSpelling() {
+        NodeProperties node = bind(Map.of("seal.tier", "PROVINCE", "seal.region-code", "440000",
+                "seal.subsystems", "status,service-mgmt"));
+        assertThat(node.subsystems()).containsExactlyInAnyOrder(Subsystem.STATUS, Subsystem.SERVICE_MGMT);
+        assertThat(node.runs(Subsystem.MAKING)).isFalse();
+    }
+
+    @Test
+    void cityDefaultsToApplicationAndAccessTest() {
+        assertThat(bind(Map.of("seal.tier", "city")).subsystems())
+                .containsExactlyInAnyOrder(Subsystem.APPLICATION, Subsystem.ACCESS_TEST);
+    }
+
+    @Test
+    void cityCannotRunServiceManagement() {
+        assertThatThrownBy(() -> bind(Map.of("seal.tier", "CITY", "seal.subsystems", "application,service-mgmt")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("[SERVICE_MGMT] cannot run on a CITY node");
+    }
+}
