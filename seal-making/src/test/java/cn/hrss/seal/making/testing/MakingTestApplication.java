@@ -1,9 +1,12 @@
 package cn.hrss.seal.making.testing;
 
-import cn.hrss.seal.core.device.CipherDevice;
-import cn.hrss.seal.core.device.KeyRef;
+import cn.hrss.seal.audit.api.AuditTrail;
+import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;
-import cn.hrss.seal.making.port.MakerIdentity;
+import cn.hrss.seal.making.adapter.AuditTrailLog;
+import cn.hrss.seal.making.adapter.CaSealCertificates;
+import cn.hrss.seal.making.adapter.StatusServicePublisher;
+import cn.hrss.seal.status.api.SealStatusService;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.time.Instant;
 
 /**
- * The test node: seal making's auto-configuration with simple real implementations of its ports, a soft cipher
- * device and a security chain like the node's (authenticated API, method security on).
+ * The test node: seal making with the real CA, seal status, audit trail and seal-core adapters, a soft cipher
+ * device, a clock tests can move, and a security chain like the node's (authenticated API, method security).
+ * Three ports are wrapped to observe or steer them: CA issuing can be made to fail once, status renewals (which
+ * seal-status cannot record yet) are kept in memory, audit entries are copied.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,60 +35,23 @@ public class MakingTestApplication {
     }
 
     @Bean
-    TestCa testCa(CipherDevice device) {
-        return new TestCa(device);
-    }
-
-    @Bean
-    MakerIdentity makerIdentity(CipherDevice device, TestCa ca) {
-        KeyRef key = device.generateKeyPair("making-system");
-        byte[] certificate = ca.issueSystemCertificate(key, "Test seal making system");
-        return new MakerIdentity() {
-            @Override
-            public KeyRef key() {
-                return key;
-            }
-
-            @Override
-            public byte[] certificate() {
-                return certificate.clone();
-            }
-        };
-    }
-
-    @Bean
-    TestSesEncoder sealEncoder() {
-        return new TestSesEncoder();
-    }
-
-    @Bean
-    InMemorySealStatus sealStatus() {
-        return new InMemorySealStatus();
-    }
-
-    @Bean
-    RecordingAuditLog auditLog() {
-        return new RecordingAuditLog();
-    }
-
-    @Bean
-    ChecksumIdentifierRules identifierRules() {
-        return new ChecksumIdentifierRules();
-    }
-
-    @Bean
-    DevicePersonalData personalData(CipherDevice device) {
-        return new DevicePersonalData(device);
-    }
-
-    @Bean
-    TestSealPictures sealPictures() {
-        return new TestSealPictures();
-    }
-
-    @Bean
     MutableClock clock() {
         return new MutableClock(Instant.now());
+    }
+
+    @Bean
+    FailingSealCertificates sealCertificates(CertificateAuthority ca) {
+        return new FailingSealCertificates(new CaSealCertificates(ca, "test seal making system"));
+    }
+
+    @Bean
+    RenewalRecordingStatus sealStatusPublisher(SealStatusService status) {
+        return new RenewalRecordingStatus(new StatusServicePublisher(status));
+    }
+
+    @Bean
+    RecordingAuditLog auditLog(AuditTrail trail) {
+        return new RecordingAuditLog(new AuditTrailLog(trail));
     }
 
     @Bean
