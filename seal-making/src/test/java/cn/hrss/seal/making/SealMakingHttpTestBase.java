@@ -159,6 +159,8 @@ abstract class SealMakingHttpTestBase {
         assertThat(audit.entriesFor(sealId)).extracting(SealMakingHttpTestBase::auditLine)
                 .containsExactly("seal.make operator-li SUCCESS", "seal.loss operator-li SUCCESS",
                         "seal.cancel operator-wang SUCCESS");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_record WHERE target = ? ORDER BY seq", String.class,
+                "seal:" + sealId)).containsExactly("seal.make", "seal.loss", "seal.cancel");
         assertThat(audit.entriesFor(applicationId)).extracting(SealMakingHttpTestBase::auditLine)
                 .containsExactly("seal-application.apply operator-li SUCCESS",
                         "seal-application.approve reviewer-zhao SUCCESS");
