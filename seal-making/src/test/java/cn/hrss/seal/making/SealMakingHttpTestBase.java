@@ -8,6 +8,7 @@ import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.making.api.NationalSealCodes;
 import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusService;
+import cn.hrss.seal.making.code.EsIdIssuer;
 import cn.hrss.seal.making.code.IndustryEsId;
 import cn.hrss.seal.making.delivery.EnvelopedKeyBlob;
 import cn.hrss.seal.making.lifecycle.ExpiryJob;
@@ -34,6 +35,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +48,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -88,6 +103,8 @@ abstract class SealMakingHttpTestBase {
     @Autowired CipherDevice device;
     @Autowired ExpiryJob expiryJob;
     @Autowired NationalSealCodes nationalCodes;
+    @Autowired EsIdIssuer esIds;
+    @Autowired PlatformTransactionManager transactions;
 
     // ---------------------------------------------------------------- the whole lifecycle
 
@@ -486,6 +503,41 @@ abstract class SealMakingHttpTestBase {
                 Boolean.class)).isTrue();
     }
 
+    @Test
+    void concurrentMakersNeverDrawTheSameSerial() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> drawn = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                drawn.add(pool.submit(() -> transaction.execute(tx -> esIds.next("310104").value())));
+            }
+            List<Long> serials = new ArrayList<>();
+            for (Future<String> f : drawn) {
+                serials.add(IndustryEsId.parse(f.get(60, TimeUnit.SECONDS)).serial());
+            }
+            Collections.sort(serials);
+            long first = serials.get(0);
+            assertThat(serials).containsExactlyElementsOf(LongStream.range(first, first + 30).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUploadedPictureIsTheSealPicture() throws Exception {
+        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(100, 100, 0xFFE60000);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        Map<String, Object> body = application();
+        body.put("pictureBase64", Base64.getEncoder().encodeToString(png.toByteArray()));
+        String esId = validSeal(body);
+        byte[] served = mvc.perform(get("/api/v1/seals/" + esId + "/picture").with(OPERATOR))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png.toByteArray());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     Map<String, Object> application() {
@@ -602,8 +654,8 @@ abstract class SealMakingHttpTestBase {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 
-    java.util.List<String> history(String esId) throws Exception {
-        java.util.List<String> actions = new java.util.ArrayList<>();
+    List<String> history(String esId) throws Exception {
+        List<String> actions = new ArrayList<>();
         getJson("/api/v1/seals/" + esId, OPERATOR).get("history").forEach(h -> actions.add(h.get("action").asText()));
         return actions;
     }
