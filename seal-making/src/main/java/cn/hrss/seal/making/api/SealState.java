@@ -3,17 +3,12 @@ package cn.hrss.seal.making.api;
 /**
  * Where a made seal stands. {@link #AWAITING_NATIONAL_CODE} is the making system's own state for cross-industry
  * seals whose unique code the national platform has not assigned yet; the other four are the statuses the seal
- * status system publishes.
+ * status system publishes. REVOKED and EXPIRED are final, as in the status system.
  */
 public enum SealState {
     AWAITING_NATIONAL_CODE,
     VALID,
     SUSPENDED,
     REVOKED,
-    EXPIRED;
-
-    /** REVOKED is terminal: a cancelled, changed or replaced seal never comes back. */
-    public boolean isTerminal() {
-        return this == REVOKED;
-    }
+    EXPIRED
 }
