@@ -161,13 +161,15 @@ abstract class SealMakingHttpTestBase {
                 .andExpect(jsonPath("$.successorApplicationId").isNotEmpty());
         assertThat(statusAt(esId, clock.instant())).isEqualTo(SealStatus.SUSPENDED);
         assertThat(statusAt(esId, validSince)).isEqualTo(SealStatus.VALID);
+        assertThat(revocationOf(certificate)).isEqualTo(RevocationReason.KEY_COMPROMISE);
 
         clock.advance(Duration.ofHours(1));
         lifecycle(esId, "cancel", Map.of("reason", "unit dissolved"), OTHER_OPERATOR)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REVOKED"));
         assertThat(statusAt(esId, clock.instant())).isEqualTo(SealStatus.REVOKED);
         assertThat(statusAt(esId, validSince)).isEqualTo(SealStatus.VALID);
-        assertThat(revocationOf(certificate)).isEqualTo(RevocationReason.CESSATION_OF_OPERATION);
+        // revoked once, at the loss report
+        assertThat(revocationOf(certificate)).isEqualTo(RevocationReason.KEY_COMPROMISE);
 
         JsonNode history = getJson("/api/v1/seals/" + esId, OPERATOR).get("history");
         assertThat(history).extracting(h -> h.get("action").asText() + " by " + h.get("actor").asText())
@@ -366,6 +368,16 @@ abstract class SealMakingHttpTestBase {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REVOKED"))
                 .andExpect(jsonPath("$.successorApplicationId").isNotEmpty());
         assertThat(revocationOf(certificateOf(esId))).isEqualTo(RevocationReason.SUPERSEDED);
+    }
+
+    @Test
+    void cancellingAValidSealRevokesItAndItsCertificate() throws Exception {
+        String esId = validSeal();
+        lifecycle(esId, "cancel", Map.of("reason", "unit merged"), OPERATOR)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REVOKED"))
+                .andExpect(jsonPath("$.successorApplicationId").doesNotExist());
+        assertThat(revocationOf(certificateOf(esId))).isEqualTo(RevocationReason.CESSATION_OF_OPERATION);
+        assertThat(statusAt(esId, clock.instant())).isEqualTo(SealStatus.REVOKED);
     }
 
     @Test

@@ -71,8 +71,11 @@ class SealLifecycle {
         String successor = applications.openSuccessor(seal.getId(), seal.getApplicationId(), ApplicationKind.LOSS,
                 content -> content, actor);
         Instant now = moveTo(seal, SealState.SUSPENDED);
-        journal.sealStep(seal.getId(), "loss", actor, reason, "successorApplication=" + successor,
+        journal.sealStep(seal.getId(), "loss", actor, reason, "successorApplication=" + successor
+                + ", certificate=" + seal.getCertificateSerial() + " revoked (" + RevocationReason.KEY_COMPROMISE + ")",
                 new SealLossReported(seal.getId(), esId, actor, reason, successor));
+        // the key went with the carrier and the seed has no "found again": its certificate must not verify any more
+        certificates.revoke(seal.getCertificate(), now, RevocationReason.KEY_COMPROMISE);
         status.publish(esId, SealState.SUSPENDED, now, reason);
         return new Outcome(seal, successor);
     }
@@ -110,9 +113,9 @@ class SealLifecycle {
     }
 
     /**
-     * Renews validity and certificate of a valid seal, keeping esID and key, and writes a new SES_Seal. An
-     * expired seal is not renewed (EXPIRED is terminal in the status system): the reminder comes in time. Without a holder signature
-     * only an operator may renew; with one, the signature by the seal key is the authority.
+     * Renews validity and certificate of a valid seal, keeping esID and key, and writes a new SES_Seal. An expired
+     * seal is not renewed (EXPIRED is terminal in the status system): the reminder comes in time. Without a holder
+     * signature only an operator may renew; with one, the signature by the seal key is the authority.
      */
     @Transactional
     Outcome renew(String esId, RenewRequest request, String actor, boolean operator) {
@@ -186,12 +189,16 @@ class SealLifecycle {
         return seal;
     }
 
+    /** Revokes seal and certificate; a lost (SUSPENDED) seal's certificate was revoked at the loss report. */
     private void revoke(SealRow seal, String reason, RevocationReason crlReason, String actor, String action,
                         Object event) {
+        boolean certificateValid = seal.getStatus() == SealState.VALID;
         Instant now = moveTo(seal, SealState.REVOKED);
-        journal.sealStep(seal.getId(), action, actor, reason, "certificate=" + seal.getCertificateSerial()
-                + " revoked (" + crlReason + ")", event);
-        certificates.revoke(seal.getCertificate(), now, crlReason);
+        journal.sealStep(seal.getId(), action, actor, reason, certificateValid
+                ? "certificate=" + seal.getCertificateSerial() + " revoked (" + crlReason + ")" : null, event);
+        if (certificateValid) {
+            certificates.revoke(seal.getCertificate(), now, crlReason);
+        }
         status.publish(seal.getEsId(), SealState.REVOKED, now, reason);
     }
 
