@@ -5,6 +5,9 @@ import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.ses.SealView;
+import cn.hrss.seal.core.ses.SesParser;
+import cn.hrss.seal.core.ses.SesVerifier;
 import cn.hrss.seal.making.api.NationalSealCodes;
 import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusService;
@@ -18,7 +21,6 @@ import cn.hrss.seal.making.port.MakerIdentity;
 import cn.hrss.seal.making.testing.MakingTestApplication;
 import cn.hrss.seal.making.testing.MutableClock;
 import cn.hrss.seal.making.testing.RecordingAuditLog;
-import cn.hrss.seal.making.testing.SesSeals;
 import cn.hrss.seal.making.testing.FailingSealCertificates;
 import cn.hrss.seal.making.testing.RenewalRecordingStatus;
 import cn.hrss.seal.core.error.SealException;
@@ -141,10 +143,10 @@ abstract class SealMakingHttpTestBase {
 
         byte[] certificate = mvc.perform(get("/api/v1/seals/" + esId + "/certificate").with(REVIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        SesSeals ses = sesSeal(esId);
+        SealView ses = sesSeal(esId);
         assertThat(ses.esId()).isEqualTo(esId);
         assertThat(ses.makerCertificate()).isEqualTo(maker.certificate());
-        assertThat(Sm2.verify(makerKey(), ses.sealInfo(), ses.signature())).isTrue();
+        assertThat(Sm2.verify(makerKey(), ses.signedBytes(), ses.signatureValue())).isTrue();
         assertThat(ses.signerCertificates()).singleElement().isEqualTo(certificate);
         String keyLabel = jdbc.queryForObject("SELECT key_label FROM making_seal WHERE es_id = ?", String.class,
                 esId);
@@ -390,10 +392,10 @@ abstract class SealMakingHttpTestBase {
         byte[] newCertificate = certificateOf(esId);
         assertThat(newCertificate).isNotEqualTo(oldCertificate);
         assertThat(publicKeyOf(newCertificate)).isEqualTo(publicKeyOf(oldCertificate));
-        SesSeals ses = sesSeal(esId);
+        SealView ses = sesSeal(esId);
         assertThat(ses.signerCertificates()).singleElement().isEqualTo(newCertificate);
         assertThat(Duration.between(clock.instant(), ses.validEnd()).toDays()).isEqualTo(729);
-        assertThat(Sm2.verify(makerKey(), ses.sealInfo(), ses.signature())).isTrue();
+        assertThat(Sm2.verify(makerKey(), ses.signedBytes(), ses.signatureValue())).isTrue();
         assertThat(statusPublisher.renewalOf(esId).validTo().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(ses.validEnd());
         assertThat(statusPublisher.renewalOf(esId).certificateSerial())
                 .isEqualTo(Certificate.getInstance(newCertificate).getSerialNumber().getValue().toString(16));
@@ -654,11 +656,14 @@ abstract class SealMakingHttpTestBase {
         return json.readTree(r.getResponse().getContentAsString());
     }
 
-    SesSeals sesSeal(String esId) throws Exception {
+    /** The served SES_Seal, parsed strictly by seal-core and checked to verify as GB/T 38540 prescribes. */
+    SealView sesSeal(String esId) throws Exception {
         MvcResult r = mvc.perform(get("/api/v1/seals/" + esId + "/ses-seal").with(OPERATOR))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_OCTET_STREAM))
                 .andReturn();
-        return SesSeals.parse(r.getResponse().getContentAsByteArray());
+        SealView seal = new SesParser().parseSeal(r.getResponse().getContentAsByteArray());
+        assertThat(SesVerifier.sealSignature(seal).passed()).isTrue();
+        return seal;
     }
 
     byte[] certificateOf(String esId) throws Exception {
