@@ -36,7 +36,8 @@ CREATE TABLE seal_status_history (
 );
 CREATE INDEX seal_status_history_at ON seal_status_history (es_id, changed_at);
 
--- Published seal revocation lists; the primary key makes the number strictly increasing across nodes.
+-- Published seal revocation lists. Publishing holds the row lock on seal_status_srl_lock, so nodes sharing the
+-- database publish one at a time and a higher number always holds a newer snapshot.
 CREATE TABLE seal_status_srl (
     number         BIGINT                   NOT NULL PRIMARY KEY,
     this_update    TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -46,3 +47,8 @@ CREATE TABLE seal_status_srl (
     document       BYTEA                    NOT NULL,
     signature      BYTEA                    NOT NULL
 );
+
+CREATE TABLE seal_status_srl_lock (
+    id INTEGER NOT NULL PRIMARY KEY
+);
+INSERT INTO seal_status_srl_lock (id) VALUES (1);

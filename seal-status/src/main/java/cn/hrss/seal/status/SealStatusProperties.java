@@ -60,7 +60,7 @@ public record SealStatusProperties(
     public record Srl(@DefaultValue("PT1H") @NotNull Duration validity,
                       @DefaultValue("PT1M") @NotNull Duration checkInterval,
                       @DefaultValue("PT1S") @NotNull Duration debounce,
-                      @DefaultValue("24") @Min(1) @Max(10000) int retained) {
+                      @DefaultValue("10") @Min(1) @Max(10000) int retained) {
         @AssertTrue(message = "validity, checkInterval and debounce must be positive and checkInterval < validity")
         boolean isConsistent() {
             return validity != null && checkInterval != null && debounce != null

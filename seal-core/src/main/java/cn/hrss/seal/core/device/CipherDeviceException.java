@@ -20,6 +20,7 @@ public class CipherDeviceException extends RuntimeException {
     public static final int SDR_KEYERR = SDR_BASE + 0x15;
     public static final int SDR_ENCDATAERR = SDR_BASE + 0x16;
     public static final int SDR_PRKRERR = SDR_BASE + 0x18;
+    public static final int SDR_MACERR = SDR_BASE + 0x19;
     public static final int SDR_INARGERR = SDR_BASE + 0x1D;
 
     private final int code;

@@ -81,51 +81,104 @@ public abstract class PooledCipherDevice implements CipherDevice {
     }
 
     /**
-     * SM4-CBC under a fresh session key wrapped by the KEK, with PKCS#7 padding done here because SDF_Encrypt
-     * does none. Layout: 2-byte wrapped-key length || wrapped key || 16-byte IV || ciphertext.
+     * Authenticated SM4 under a KEK, using only GM/T 0018-2012 operations (which have no AEAD mode): two fresh
+     * session keys wrapped by the KEK, SM4-CBC with PKCS#7 padding (SDF_Encrypt pads nothing) under the first,
+     * then encrypt-then-MAC with tag = SM4-ECB_k2(SM3(everything before the tag)), i.e. a PRP over a
+     * collision-resistant hash. Layout: version 1 || wrapped k1 || wrapped k2 (each with a 2-byte length)
+     * || 16-byte IV || ciphertext || 32-byte tag.
      */
     @Override
     public byte[] sm4Encrypt(KeyRef kek, byte[] plaintext) {
         return withSession(s -> {
-            SessionKey sk = s.session.generateKeyWithKek(kek);
+            DeviceSession d = s.session();
+            SessionKey encKey = d.generateKeyWithKek(kek);
+            SessionKey macKey = d.generateKeyWithKek(kek);
             try {
-                byte[] iv = s.session.generateRandom(16);
-                byte[] ct = s.session.encrypt(sk, SymmetricMode.SM4_CBC, iv, Padding.pad(plaintext));
-                byte[] wrapped = sk.wrappedKey();
-                byte[] out = new byte[2 + wrapped.length + 16 + ct.length];
-                out[0] = (byte) (wrapped.length >>> 8);
-                out[1] = (byte) wrapped.length;
-                System.arraycopy(wrapped, 0, out, 2, wrapped.length);
-                System.arraycopy(iv, 0, out, 2 + wrapped.length, 16);
-                System.arraycopy(ct, 0, out, 2 + wrapped.length + 16, ct.length);
-                return out;
+                byte[] iv = d.generateRandom(16);
+                byte[] ct = d.encrypt(encKey, SymmetricMode.SM4_CBC, iv, Padding.pad(plaintext));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(ct.length + 128);
+                out.write(SM4_FORMAT_VERSION);
+                writeWithLength(out, encKey.wrappedKey());
+                writeWithLength(out, macKey.wrappedKey());
+                out.writeBytes(iv);
+                out.writeBytes(ct);
+                byte[] body = out.toByteArray();
+                out.writeBytes(tag(d, macKey, body, body.length));
+                return out.toByteArray();
             } finally {
-                s.session.destroyKey(sk);
+                d.destroyKey(encKey);
+                d.destroyKey(macKey);
             }
         });
     }
 
     @Override
     public byte[] sm4Decrypt(KeyRef kek, byte[] data) {
-        if (data == null || data.length < 2) {
-            throw new CipherDeviceException(CipherDeviceException.SDR_INARGERR, "SM4 ciphertext too short");
-        }
-        int wl = ((data[0] & 0xff) << 8) | (data[1] & 0xff);
-        int ctLen = data.length - 2 - wl - 16;
-        if (wl == 0 || ctLen <= 0 || ctLen % 16 != 0) {
-            throw new CipherDeviceException(CipherDeviceException.SDR_INARGERR, "malformed SM4 ciphertext");
-        }
-        byte[] wrapped = java.util.Arrays.copyOfRange(data, 2, 2 + wl);
-        byte[] iv = java.util.Arrays.copyOfRange(data, 2 + wl, 2 + wl + 16);
-        byte[] ct = java.util.Arrays.copyOfRange(data, 2 + wl + 16, data.length);
+        Sm4Envelope env = Sm4Envelope.parse(data);
         return withSession(s -> {
-            SessionKey sk = s.session.importKeyWithKek(kek, wrapped);
+            DeviceSession d = s.session();
+            SessionKey encKey = d.importKeyWithKek(kek, env.wrappedEncKey);
+            SessionKey macKey = d.importKeyWithKek(kek, env.wrappedMacKey);
             try {
-                return Padding.unpad(s.session.decrypt(sk, SymmetricMode.SM4_CBC, iv, ct));
+                byte[] expected = tag(d, macKey, data, data.length - TAG_LENGTH);
+                byte[] actual = java.util.Arrays.copyOfRange(data, data.length - TAG_LENGTH, data.length);
+                if (!java.security.MessageDigest.isEqual(expected, actual)) {
+                    throw new CipherDeviceException(CipherDeviceException.SDR_MACERR,
+                            "SM4 ciphertext failed its integrity check");
+                }
+                return Padding.unpad(d.decrypt(encKey, SymmetricMode.SM4_CBC, env.iv, env.cipherText));
             } finally {
-                s.session.destroyKey(sk);
+                d.destroyKey(encKey);
+                d.destroyKey(macKey);
             }
         });
+    }
+
+    private static final int SM4_FORMAT_VERSION = 1;
+    private static final int TAG_LENGTH = 32;
+
+    private static byte[] tag(DeviceSession d, SessionKey macKey, byte[] data, int length) {
+        org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+        sm3.update(data, 0, length);
+        byte[] h = new byte[32];
+        sm3.doFinal(h, 0);
+        return d.encrypt(macKey, SymmetricMode.SM4_ECB, null, h);
+    }
+
+    private static void writeWithLength(java.io.ByteArrayOutputStream out, byte[] b) {
+        out.write(b.length >>> 8);
+        out.write(b.length);
+        out.writeBytes(b);
+    }
+
+    /** The parsed layout of {@link #sm4Encrypt} output; structural errors are SDR_INARGERR. */
+    private record Sm4Envelope(byte[] wrappedEncKey, byte[] wrappedMacKey, byte[] iv, byte[] cipherText) {
+        static Sm4Envelope parse(byte[] data) {
+            CipherDeviceException malformed =
+                    new CipherDeviceException(CipherDeviceException.SDR_INARGERR, "malformed SM4 ciphertext");
+            if (data == null || data.length < 1 + 2 + 2 + 16 + 16 + TAG_LENGTH || data[0] != SM4_FORMAT_VERSION) {
+                throw malformed;
+            }
+            int pos = 1;
+            int l1 = ((data[pos] & 0xff) << 8) | (data[pos + 1] & 0xff);
+            pos += 2;
+            if (l1 == 0 || pos + l1 + 2 > data.length) {
+                throw malformed;
+            }
+            byte[] k1 = java.util.Arrays.copyOfRange(data, pos, pos + l1);
+            pos += l1;
+            int l2 = ((data[pos] & 0xff) << 8) | (data[pos + 1] & 0xff);
+            pos += 2;
+            int ctLen = data.length - pos - l2 - 16 - TAG_LENGTH;
+            if (l2 == 0 || ctLen <= 0 || ctLen % 16 != 0) {
+                throw malformed;
+            }
+            byte[] k2 = java.util.Arrays.copyOfRange(data, pos, pos + l2);
+            pos += l2;
+            byte[] iv = java.util.Arrays.copyOfRange(data, pos, pos + 16);
+            pos += 16;
+            return new Sm4Envelope(k1, k2, iv, java.util.Arrays.copyOfRange(data, pos, pos + ctLen));
+        }
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class SealPictureRenderer {
             double textTop = radius - ring - GAP_MM * mm;
             drawUpperArc(g, design.unitName(), c, textTop, UNIT_TEXT_RATIO * size.diameterMm() * mm);
             if (!design.sealName().isEmpty()) {
-                drawHorizontal(g, design.sealName(), c, c + SEAL_NAME_BASELINE_RATIO * size.diameterMm() * mm,
+                drawHorizontal(g, design.sealName(), c, SEAL_NAME_BASELINE_RATIO * size.diameterMm() * mm,
                         SEAL_NAME_RATIO * size.diameterMm() * mm, textTop);
             }
             if (!design.codeNumber().isEmpty()) {
@@ -170,19 +170,18 @@ public final class SealPictureRenderer {
         }
     }
 
-    /** Seal name: one horizontal line, condensed to stay inside the ring at that height. */
-    private void drawHorizontal(Graphics2D g, String text, double cx, double baselineY, double height,
+    /** Seal name: one horizontal line {@code below} the centre, condensed to stay inside the ring at that height. */
+    private void drawHorizontal(Graphics2D g, String text, double c, double below, double height,
                                 double innerRadius) {
         Font font = font(height);
         FontRenderContext frc = g.getFontRenderContext();
         double width = font.getStringBounds(text, frc).getWidth();
-        double dy = baselineY - cx;
-        double available = 2 * Math.sqrt(Math.max(0, innerRadius * innerRadius - dy * dy)) - 2 * height;
+        double available = 2 * Math.sqrt(Math.max(0, innerRadius * innerRadius - below * below)) - 2 * height;
         double condense = Math.max(MIN_CONDENSE, Math.min(1.0, available / width));
         Font glyphs = condense < 1.0 ? font.deriveFont(AffineTransform.getScaleInstance(condense, 1)) : font;
         GlyphVector gv = glyphs.createGlyphVector(frc, text);
         double w = gv.getLogicalBounds().getWidth();
-        g.fill(gv.getOutline((float) (cx - w / 2), (float) baselineY));
+        g.fill(gv.getOutline((float) (c - w / 2), (float) (c + below)));
     }
 
     /**

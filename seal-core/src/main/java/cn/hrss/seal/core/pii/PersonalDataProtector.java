@@ -34,6 +34,8 @@ public final class PersonalDataProtector {
     public static final String DEFAULT_KEK_LABEL = "pii-kek";
     /** Error code for a sealed value that fails its MAC or is malformed. */
     public static final String PERSONAL_DATA_TAMPERED = "PERSONAL_DATA_TAMPERED";
+    /** Error code for a value that passed its MAC but the device could not decrypt (device or key problem). */
+    public static final String PERSONAL_DATA_UNAVAILABLE = "PERSONAL_DATA_UNAVAILABLE";
 
     private static final byte VERSION = 1;
     private static final int MAC_LENGTH = 32;
@@ -97,7 +99,7 @@ public final class PersonalDataProtector {
             return new String(device.sm4Decrypt(kek, Arrays.copyOfRange(sealed, 2, bodyLength)), StandardCharsets.UTF_8);
         } catch (CipherDeviceException e) {
             // the MAC matched, so this is a device or key problem rather than tampering
-            throw new SealException("PERSONAL_DATA_UNAVAILABLE", 500, "personal data could not be decrypted",
+            throw new SealException(PERSONAL_DATA_UNAVAILABLE, 500, "personal data could not be decrypted",
                     java.util.Map.of(), e);
         }
     }

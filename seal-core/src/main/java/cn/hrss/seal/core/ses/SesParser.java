@@ -1,5 +1,6 @@
 package cn.hrss.seal.core.ses;
 
+import cn.hrss.seal.core.ses.asn1.DerNode;
 import cn.hrss.seal.core.ses.v4.CertList;
 import cn.hrss.seal.core.ses.v4.PictureInfo;
 import cn.hrss.seal.core.ses.v4.SesHeader;

@@ -4,6 +4,7 @@ import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.ses.SesCheck.Kind;
+import cn.hrss.seal.core.ses.asn1.DerNode;
 import cn.hrss.seal.core.ses.v4.CertList;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;

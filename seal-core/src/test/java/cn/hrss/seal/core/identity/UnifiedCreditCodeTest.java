@@ -40,6 +40,12 @@ class UnifiedCreditCodeTest {
     }
 
     @Test
+    void acceptsCentralOrganRegion() {
+        UnifiedCreditCode code = UnifiedCreditCode.parse(build("11", "100000", "00001234"));
+        assertThat(code.registrationRegion().level()).isEqualTo(AdministrativeRegionCode.Level.CENTRAL);
+    }
+
+    @Test
     void checkCharacterThirtyOneMapsToZero() {
         // search a body whose weighted sum is 0 mod 31: then 31 - 0 = 31 must become '0', not fail or overflow
         String found = null;

@@ -2,6 +2,7 @@ package cn.hrss.seal.core.ses;
 
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.ses.asn1.Der;
 import cn.hrss.seal.core.ses.v1.SESeal;
 import cn.hrss.seal.core.ses.v1.SesSignature;
 import org.bouncycastle.asn1.DERGeneralizedTime;

@@ -2,6 +2,8 @@ package cn.hrss.seal.core.ses;
 
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.ses.asn1.Der;
+import cn.hrss.seal.core.ses.asn1.DerNode;
 import cn.hrss.seal.core.ses.v4.CertList;
 import cn.hrss.seal.core.ses.v4.ExtData;
 import cn.hrss.seal.core.ses.v4.ExtensionDatas;

@@ -17,8 +17,8 @@ import java.time.Clock;
 public class LedgerConfiguration {
 
     @Bean(destroyMethod = "close")
-    StatusCache sealStatusCache(SealStatusProperties properties) {
-        return new StatusCache(properties.cache().timeToLive(), properties.cache().maxEntries());
+    StatusCache sealStatusCache(SealStatusMapper seals, SealStatusProperties properties) {
+        return new StatusCache(seals, properties.cache().timeToLive(), properties.cache().maxEntries());
     }
 
     @Bean

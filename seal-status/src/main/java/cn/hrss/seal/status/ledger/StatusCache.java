@@ -2,6 +2,8 @@ package cn.hrss.seal.status.ledger;
 
 import cn.hrss.seal.status.api.SealStatusChanged;
 import cn.hrss.seal.status.api.SealStatusRecord;
+import cn.hrss.seal.status.persistence.SealStatusEntity;
+import cn.hrss.seal.status.persistence.SealStatusMapper;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -11,18 +13,19 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
- * Current status by esID on the heap (Ehcache). A change replaces the entry after its transaction commits, and an
- * entry only ever moves to a higher version, so a reader that loaded the old row just before the commit cannot put
- * it back. Other nodes' caches are not told: their staleness is bounded by the time to live.
+ * Current status by esID on the heap (Ehcache). After a change commits, the listener reloads the row and replaces the
+ * entry; an entry only ever moves to a higher version, so a reader that loaded the old row just before the commit
+ * cannot put it back. Other nodes' caches are not told: their staleness is bounded by the time to live.
  */
 final class StatusCache implements AutoCloseable {
     private final CacheManager manager;
     private final Cache<String, VersionedStatus> cache;
+    private final SealStatusMapper seals;
 
-    StatusCache(Duration timeToLive, long maxEntries) {
+    StatusCache(SealStatusMapper seals, Duration timeToLive, long maxEntries) {
+        this.seals = seals;
         // one manager per context, so several contexts (tests, or two nodes in one JVM) never share entries
         this.manager = CacheManagerBuilder.newCacheManagerBuilder().build(true);
         this.cache = manager.createCache("seal-status", CacheConfigurationBuilder
@@ -30,20 +33,27 @@ final class StatusCache implements AutoCloseable {
                 .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(timeToLive)));
     }
 
-    SealStatusRecord get(String esId, Function<String, VersionedStatus> loader) {
+    VersionedStatus get(String esId) {
         VersionedStatus cached = cache.get(esId);
         if (cached != null) {
-            return cached.record();
+            return cached;
         }
-        VersionedStatus loaded = loader.apply(esId);
+        VersionedStatus loaded = load(esId);
         offer(esId, loaded);
-        return loaded.record();
+        return loaded;
     }
 
+    /** Reloads the committed row: at least as new as the event, and it brings the validity end along. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(SealStatusChanged changed) {
-        offer(changed.esId(), new VersionedStatus(changed.version(),
-                new SealStatusRecord(changed.esId(), changed.status(), changed.at(), changed.reason())));
+        offer(changed.esId(), load(changed.esId()));
+    }
+
+    private VersionedStatus load(String esId) {
+        SealStatusEntity row = seals.selectById(esId);
+        return row == null ? VersionedStatus.unregistered(esId)
+                : new VersionedStatus(row.getVersion(),
+                new SealStatusRecord(esId, row.getStatus(), row.getSince(), row.getReason()), row.getValidEnd());
     }
 
     /** Stores the status unless the cache already holds the same or a newer version. */

@@ -116,7 +116,7 @@ final class StatusLedger implements SealStatusService {
                     return null;
                 }
                 return latest(current.getValidEnd(), current.getSince());
-            }, "validity period ended") != null;
+            }, VersionedStatus.EXPIRY_REASON) != null;
         } catch (SealException e) {
             // another writer changed the seal first; it is no longer this job's business
             return false;
@@ -126,7 +126,7 @@ final class StatusLedger implements SealStatusService {
     @Override
     public SealStatusRecord statusOf(String esId) {
         EsIds.requireWellFormed(esId);
-        return cache.get(esId, this::load);
+        return cache.get(esId).asOf(clock.instant());
     }
 
     @Override
@@ -134,15 +134,15 @@ final class StatusLedger implements SealStatusService {
         EsIds.requireWellFormed(esId);
         Objects.requireNonNull(time, "time");
         StatusHistoryEntity step = history.findInForceAt(esId, time);
-        return step == null ? SealStatusRecord.unknown(esId)
-                : new SealStatusRecord(esId, step.getStatus(), step.getChangedAt(), step.getReason());
-    }
-
-    private VersionedStatus load(String esId) {
-        SealStatusEntity row = seals.selectById(esId);
-        return row == null ? new VersionedStatus(0, SealStatusRecord.unknown(esId))
-                : new VersionedStatus(row.getVersion(),
-                new SealStatusRecord(esId, row.getStatus(), row.getSince(), row.getReason()));
+        if (step == null) {
+            return SealStatusRecord.unknown(esId);
+        }
+        SealStatusRecord stored = new SealStatusRecord(esId, step.getStatus(), step.getChangedAt(), step.getReason());
+        if (step.getStatus() != SealStatus.VALID) {
+            return stored;
+        }
+        SealStatusEntity seal = seals.selectById(esId);
+        return VersionedStatus.expiredBy(stored, seal.getValidEnd(), time);
     }
 
     /**

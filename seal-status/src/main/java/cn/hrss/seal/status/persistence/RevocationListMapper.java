@@ -9,6 +9,10 @@ import java.time.Instant;
 
 public interface RevocationListMapper extends BaseMapper<RevocationListEntity> {
 
+    /** Takes the publication lock until the transaction ends; other nodes' publications wait here. */
+    @Select("SELECT id FROM seal_status_srl_lock WHERE id = 1 FOR UPDATE")
+    Integer lockPublication();
+
     /** The highest published number, or null before the first publication. */
     @Select("SELECT MAX(number) FROM seal_status_srl")
     Long findLatestNumber();

@@ -21,10 +21,9 @@ public class RevocationListConfiguration {
     RevocationListPublisher sealRevocationListPublisher(SealStatusMapper seals, RevocationListMapper lists,
                                                         StatusSigner signer, PlatformTransactionManager transactions,
                                                         SealStatusProperties properties, ObjectProvider<Clock> clock) {
-        TransactionTemplate readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
         SealStatusProperties.Srl srl = properties.srl();
-        return new RevocationListPublisher(seals, lists, signer, readOnly, clock.getIfAvailable(Clock::systemUTC),
+        return new RevocationListPublisher(seals, lists, signer, new TransactionTemplate(transactions),
+                clock.getIfAvailable(Clock::systemUTC),
                 properties.issuer(), srl.validity(), srl.checkInterval(), srl.retained());
     }
 

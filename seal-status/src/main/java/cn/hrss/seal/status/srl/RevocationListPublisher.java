@@ -1,6 +1,5 @@
 package cn.hrss.seal.status.srl;
 
-import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.status.persistence.ListedEntryRow;
 import cn.hrss.seal.status.persistence.RevocationListEntity;
 import cn.hrss.seal.status.persistence.RevocationListMapper;
@@ -9,7 +8,6 @@ import cn.hrss.seal.status.publish.StatusSigner;
 import org.apache.ibatis.cursor.Cursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -25,17 +23,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Builds, signs and stores seal revocation lists. Entries stream from a database cursor into the document bytes,
- * so no list of row objects is ever held. Numbers come from the stored lists (last + 1) and the primary key settles
- * a race between nodes: the loser rebuilds with the next number.
+ * so no list of row objects is ever held. Numbers are the stored maximum + 1, taken under the publication lock.
  */
 final class RevocationListPublisher {
     private static final Logger log = LoggerFactory.getLogger(RevocationListPublisher.class);
-    private static final int MAX_ATTEMPTS = 3;
 
     private final SealStatusMapper seals;
     private final RevocationListMapper lists;
     private final StatusSigner signer;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String issuer;
     private final Duration validity;
@@ -45,12 +41,12 @@ final class RevocationListPublisher {
     private final AtomicReference<PublishedList> latest = new AtomicReference<>();
 
     RevocationListPublisher(SealStatusMapper seals, RevocationListMapper lists, StatusSigner signer,
-                            TransactionTemplate readOnly, Clock clock, String issuer, Duration validity,
+                            TransactionTemplate transactions, Clock clock, String issuer, Duration validity,
                             Duration checkInterval, int retained) {
         this.seals = seals;
         this.lists = lists;
         this.signer = signer;
-        this.readOnly = readOnly;
+        this.transactions = transactions;
         this.clock = clock;
         this.issuer = issuer;
         this.validity = validity;
@@ -58,28 +54,27 @@ final class RevocationListPublisher {
         this.retained = retained;
     }
 
-    /** Publishes a new list from the current statuses. */
+    /**
+     * Publishes a new list from the current statuses. One transaction holds the database publication lock while it
+     * numbers, streams, signs and stores the list, so publications from all nodes are serialised and numbers follow
+     * the order of the snapshots.
+     */
     PublishedList publish() {
         publishing.lock();
         try {
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            PublishedList list = transactions.execute(tx -> {
+                lists.lockPublication();
                 Long last = lists.findLatestNumber();
-                PublishedList list = build(last == null ? 1 : last + 1);
-                try {
-                    lists.insert(list.toEntity());
-                } catch (DuplicateKeyException e) {
-                    log.debug("revocation list {} was published by another node; rebuilding", list.number());
-                    continue;
+                PublishedList built = build(last == null ? 1 : last + 1);
+                lists.insert(built.toEntity());
+                if (built.number() > retained) {
+                    lists.deleteUpTo(built.number() - retained);
                 }
-                if (list.number() > retained) {
-                    lists.deleteUpTo(list.number() - retained);
-                }
-                remember(list);
-                log.info("published seal revocation list {} with {} entries", list.number(), list.entryCount());
-                return list;
-            }
-            throw new SealException("SRL_PUBLICATION_CONTENDED", 503,
-                    "other nodes kept publishing revocation lists at the same time; retry");
+                return built;
+            });
+            remember(list);
+            log.info("published seal revocation list {} with {} entries", list.number(), list.entryCount());
+            return list;
         } finally {
             publishing.unlock();
         }
@@ -120,14 +115,13 @@ final class RevocationListPublisher {
         RevocationListWriter.Header header = new RevocationListWriter.Header(issuer, signer.signerCertId(), number,
                 thisUpdate, thisUpdate.plus(validity));
         ByteArrayOutputStream document = new ByteArrayOutputStream(64 * 1024);
-        // the cursor needs a transaction: it keeps the connection, and PostgreSQL only honours the fetch size then
-        Integer count = readOnly.execute(tx -> {
-            try (Cursor<ListedEntryRow> entries = seals.streamListed()) {
-                return RevocationListWriter.write(header, entries.iterator(), document);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // runs inside publish()'s transaction, which PostgreSQL needs to honour the cursor's fetch size
+        int count;
+        try (Cursor<ListedEntryRow> entries = seals.streamListed()) {
+            count = RevocationListWriter.write(header, entries.iterator(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         byte[] bytes = document.toByteArray();
         return new PublishedList(number, thisUpdate, header.nextUpdate(), count, bytes, signer.sign(bytes));
     }

@@ -187,27 +187,46 @@ abstract class LedgerContract {
 
     @Test
     void expiryJobExpiresValidSealsAtTheirValidityEndByTheInjectedClock() {
-        String esId = Seals.newEsId();
         Instant start = now().minus(Duration.ofDays(1));
-        statuses.register(Seals.registration(esId, start, Duration.ofDays(1).plusHours(1)));
-        Instant validEnd = start.plus(Duration.ofDays(1).plusHours(1));
+        Duration validity = Duration.ofDays(1).plusHours(1);
+        Instant validEnd = start.plus(validity);
+        String esId = Seals.newEsId();
+        statuses.register(Seals.registration(esId, start, validity));
         String suspended = Seals.newEsId();
-        statuses.register(Seals.registration(suspended, start, Duration.ofDays(1).plusHours(1)));
+        statuses.register(Seals.registration(suspended, start, validity));
         statuses.recordChange(suspended, SUSPENDED, null, "loss reported");
 
-        expiryJob.expireDue();
+        assertThat(expiryJob.expireDue()).isZero();
         assertThat(statuses.statusOf(esId).status()).isEqualTo(VALID);
 
         clock.advance(Duration.ofHours(2));
+        int expired;
         try {
-            expiryJob.expireDue();
+            expired = expiryJob.expireDue();
         } finally {
             clock.reset();
         }
+
+        assertThat(expired).isEqualTo(1);
+        assertThat(history.findHistory(esId)).extracting(StatusHistoryEntity::getStatus).containsExactly(VALID, EXPIRED);
         assertThat(statuses.statusOf(esId)).isEqualTo(
                 new SealStatusRecord(esId, EXPIRED, validEnd, "validity period ended"));
         assertThat(statuses.statusAt(esId, validEnd.minusMillis(1)).status()).isEqualTo(VALID);
         assertThat(statuses.statusOf(suspended).status()).isEqualTo(SUSPENDED);
+    }
+
+    @Test
+    void validSealPastItsValidityEndReadsExpiredBeforeTheJobRuns() {
+        Instant start = now().minus(Duration.ofDays(2));
+        Instant validEnd = start.plus(Duration.ofDays(1));
+        String esId = Seals.newEsId();
+        statuses.register(Seals.registration(esId, start, Duration.ofDays(1)));
+
+        SealStatusRecord expired = new SealStatusRecord(esId, EXPIRED, validEnd, "validity period ended");
+        assertThat(statuses.statusOf(esId)).isEqualTo(expired);
+        assertThat(statuses.statusAt(esId, validEnd.plusSeconds(1))).isEqualTo(expired);
+        assertThat(statuses.statusAt(esId, validEnd.minusMillis(1)).status()).isEqualTo(VALID);
+        assertThat(history.findHistory(esId)).hasSize(1);
     }
 
     @Test

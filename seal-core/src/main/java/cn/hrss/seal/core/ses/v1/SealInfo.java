@@ -1,7 +1,7 @@
 package cn.hrss.seal.core.ses.v1;
 
-import cn.hrss.seal.core.ses.DerNode;
-import cn.hrss.seal.core.ses.SesAsn1Object;
+import cn.hrss.seal.core.ses.asn1.DerNode;
+import cn.hrss.seal.core.ses.asn1.SesAsn1Object;
 import cn.hrss.seal.core.ses.v4.ExtensionDatas;
 import cn.hrss.seal.core.ses.v4.PictureInfo;
 import cn.hrss.seal.core.ses.v4.SesHeader;

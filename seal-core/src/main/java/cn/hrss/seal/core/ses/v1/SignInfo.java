@@ -1,7 +1,7 @@
 package cn.hrss.seal.core.ses.v1;
 
-import cn.hrss.seal.core.ses.DerNode;
-import cn.hrss.seal.core.ses.SesAsn1Object;
+import cn.hrss.seal.core.ses.asn1.DerNode;
+import cn.hrss.seal.core.ses.asn1.SesAsn1Object;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package cn.hrss.seal.core.ses.v4;
 
-import cn.hrss.seal.core.ses.Der;
-import cn.hrss.seal.core.ses.DerNode;
-import cn.hrss.seal.core.ses.SesAsn1Object;
+import cn.hrss.seal.core.ses.asn1.Der;
+import cn.hrss.seal.core.ses.asn1.DerNode;
+import cn.hrss.seal.core.ses.asn1.SesAsn1Object;
 
 import java.util.ArrayList;
 import java.util.List;

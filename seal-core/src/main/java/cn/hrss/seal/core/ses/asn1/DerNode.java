@@ -1,5 +1,7 @@
-package cn.hrss.seal.core.ses;
+package cn.hrss.seal.core.ses.asn1;
 
+import cn.hrss.seal.core.ses.SesFormatException;
+import cn.hrss.seal.core.ses.SesLimits;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Integer;

@@ -1,4 +1,4 @@
-package cn.hrss.seal.core.ses;
+package cn.hrss.seal.core.ses.asn1;
 
 import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.ASN1Primitive;
