@@ -1,0 +1,19 @@
+package cn.hrss.seal.ca;
+
+import cn.hrss.seal.ca.api.Tier;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The node-wide {@code seal.tier} and {@code seal.region-code}, which go into this node's system certificate.
+ * Other modules bind the same keys for their own purposes.
+ */
+@ConfigurationProperties("seal")
+@Validated
+public record CaNodeProperties(
+        @DefaultValue("MINISTRY") @NotNull Tier tier,
+        @DefaultValue("100000") @NotNull @Pattern(regexp = "\\d{6}", message = "must be six digits") String regionCode) {
+}

@@ -1,0 +1,32 @@
+package cn.hrss.seal.ca.api;
+
+import cn.hrss.seal.core.device.Sm2PublicKey;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The certificate of one seal.
+ *
+ * @param esId           the seal's unique code, carried in the seal-source extension
+ * @param unitCreditCode 18-character unified social credit code (GB 32100) of the seal holder
+ * @param makingSystem   name of the seal making system that made the seal
+ */
+public record SealCertificateRequest(String esId, String sealName, String unitName, String unitCreditCode,
+                                     String makingSystem, Sm2PublicKey publicKey) {
+    private static final Pattern USCC = Pattern.compile("[1-9ANY][1-59][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}");
+    private static final Pattern ES_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+
+    public SealCertificateRequest {
+        if (esId == null || !ES_ID.matcher(esId).matches()) {
+            throw new IllegalArgumentException("esId must be 1..64 letters or digits");
+        }
+        SystemCertificateRequest.requireText(sealName, "sealName");
+        SystemCertificateRequest.requireText(unitName, "unitName");
+        SystemCertificateRequest.requireText(makingSystem, "makingSystem");
+        if (unitCreditCode == null || !USCC.matcher(unitCreditCode).matches()) {
+            throw new IllegalArgumentException("unitCreditCode is not a unified social credit code");
+        }
+        Objects.requireNonNull(publicKey, "publicKey");
+    }
+}
