@@ -50,6 +50,7 @@ public final class TestNode implements AutoCloseable {
         props.put("server.port", "0");
         props.put("server.address", "127.0.0.1");
         props.put("spring.main.banner-mode", "off");
+        props.put("mybatis-plus.global-config.banner", "false");
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
@@ -116,6 +117,11 @@ public final class TestNode implements AutoCloseable {
         CipherDevice cipherDevice(Keys testKeys, Environment env) {
             return new SoftCipherDevice(Path.of(env.getRequiredProperty("test.device.file")), testKeys.masterKey(),
                     testKeys.password());
+        }
+
+        @Bean
+        TestClock clock() {
+            return new TestClock();
         }
 
         @Bean
