@@ -11,11 +11,13 @@ import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +62,27 @@ class CaLifecycleTest {
                 assertThat(TestCerts.signedBy(second.ca().find(seal.serial()).orElseThrow().certificate(), root))
                         .isTrue();
             }
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheDeviceDoesNotHoldTheRootKeyOfTheDatabase(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            TestNode.start(db, TestNode.Keys.in(Files.createDirectory(dir.resolve("first"))), Map.of()).close();
+            TestNode.Keys otherDevice = TestNode.Keys.in(Files.createDirectory(dir.resolve("other")));
+
+            assertThatThrownBy(() -> TestNode.start(db, otherDevice, Map.of()))
+                    .hasStackTraceContaining("does not match the key 'seal-root'");
+        }
+    }
+
+    @Test
+    void invalidConfigurationStopsTheStart(@TempDir Path dir) {
+        try (TestDatabase db = TestDatabase.h2()) {
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.region-code", "44")))
+                    .hasStackTraceContaining("regionCode");
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.ca.tsa-policy", "x")))
+                    .hasStackTraceContaining("tsaPolicy");
         }
     }
 

@@ -2,6 +2,7 @@ package cn.hrss.seal.ca.authority;
 
 import cn.hrss.seal.ca.CaNodeProperties;
 import cn.hrss.seal.ca.CaProperties;
+import cn.hrss.seal.ca.api.CertificateStatus;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.persistence.CertificateStore;
@@ -17,6 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,8 +93,7 @@ final class CaBootstrap {
                 .map(IssuedCertificate::certificate)
                 .filter(c -> publicKey.equals(Sm2PublicKey.fromSubjectPublicKeyInfo(c.getSubjectPublicKeyInfo())))
                 .filter(c -> signedBy(c, root.certificate()))
-                .filter(c -> store.status(c.getSerialNumber()).state()
-                        == cn.hrss.seal.ca.api.CertificateStatus.State.GOOD)
+                .filter(c -> store.status(c.getSerialNumber()).state() == CertificateStatus.State.GOOD)
                 .filter(c -> stillFresh(c, validity));
         if (usable.isPresent()) {
             return new SigningIdentity(key, usable.get());
@@ -120,7 +121,7 @@ final class CaBootstrap {
         try {
             return cert.getIssuer().equals(issuer.getSubject()) && cert.isSignatureValid(
                     new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(issuer));
-        } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
+        } catch (CertException | OperatorCreationException | CertificateException e) {
             return false;
         }
     }

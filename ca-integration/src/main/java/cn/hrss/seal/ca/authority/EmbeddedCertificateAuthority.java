@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +71,8 @@ final class EmbeddedCertificateAuthority implements CertificateAuthority {
     @Override
     public CertificateStatus revoke(BigInteger serial, RevocationReason reason, Instant revokedAt) {
         Objects.requireNonNull(reason, "reason");
-        Instant at = revokedAt == null ? clock.instant() : revokedAt;
+        // Whole seconds: CRL and OCSP times carry no fractions (RFC 5280 4.1.2.5).
+        Instant at = (revokedAt == null ? clock.instant() : revokedAt).truncatedTo(ChronoUnit.SECONDS);
         IssuedCertificate cert = require(serial);
         if (cert.profile() == CertificateProfile.SEAL_ROOT) {
             throw SealException.badRequest("CA_REVOCATION_FORBIDDEN", "the seal root cannot revoke itself");
