@@ -1,5 +1,6 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.ca.api.CaObjectIdentifiers;
 import cn.hrss.seal.ca.api.CertificateProfile;
 import cn.hrss.seal.ca.api.CertificateRevoked;
 import cn.hrss.seal.ca.api.CertificateStatus;
@@ -7,6 +8,7 @@ import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
+import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.testsupport.TestDatabase;
@@ -61,6 +63,29 @@ class CaLifecycleTest {
                 assertThat(second.ca().status(BigInteger.TEN).state()).isEqualTo(CertificateStatus.State.UNKNOWN);
                 assertThat(TestCerts.signedBy(second.ca().find(seal.serial()).orElseThrow().certificate(), root))
                         .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void nodeCertificateFollowsAConfiguredTierChangeUnderTheSameRoot(@TempDir Path dir) throws Exception {
+        TestNode.Keys keys = TestNode.Keys.in(dir);
+        try (TestDatabase db = TestDatabase.h2()) {
+            X509CertificateHolder root;
+            X509CertificateHolder cityNode;
+            try (TestNode city = TestNode.start(db, keys, Map.of("seal.tier", "CITY", "seal.region-code", "440300"))) {
+                root = city.ca().rootCertificate();
+                cityNode = city.ca().nodeCertificate();
+            }
+            try (TestNode province = TestNode.start(db, keys, Map.of("seal.tier", "PROVINCE",
+                    "seal.region-code", "440000"))) {
+                X509CertificateHolder provinceNode = province.ca().nodeCertificate();
+
+                assertThat(province.ca().rootCertificate()).isEqualTo(root);
+                assertThat(provinceNode).isNotEqualTo(cityNode);
+                assertThat(provinceNode.getSubjectPublicKeyInfo()).isEqualTo(cityNode.getSubjectPublicKeyInfo());
+                assertThat(SystemIdentity.getInstance(provinceNode.getExtension(CaObjectIdentifiers.SYSTEM_IDENTITY)
+                        .getParsedValue()).tier()).isEqualTo(Tier.PROVINCE);
             }
         }
     }
