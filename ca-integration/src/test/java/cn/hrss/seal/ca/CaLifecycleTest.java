@@ -108,6 +108,8 @@ class CaLifecycleTest {
                     .hasStackTraceContaining("regionCode");
             assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.ca.tsa-policy", "x")))
                     .hasStackTraceContaining("tsaPolicy");
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.ca.validity.crl", "PT0S")))
+                    .hasStackTraceContaining("validity.crl");
         }
     }
 
