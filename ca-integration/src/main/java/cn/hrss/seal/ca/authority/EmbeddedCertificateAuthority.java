@@ -13,6 +13,8 @@ import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.math.BigInteger;
@@ -25,6 +27,8 @@ import java.util.Optional;
 
 /** {@link CertificateAuthority} over the seal root in this node's cipher device. */
 final class EmbeddedCertificateAuthority implements CertificateAuthority {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedCertificateAuthority.class);
+
     private final CaIdentities identities;
     private final CertificateIssuer issuer;
     private final CertificateProfiles profiles;
@@ -84,6 +88,8 @@ final class EmbeddedCertificateAuthority implements CertificateAuthority {
             throw SealException.conflict("CA_ALREADY_REVOKED", "certificate " + serial.toString(16)
                     + " is already revoked");
         }
+        log.info("revoked {} certificate {} ({}), reason {}, effective {}", cert.profile(),
+                serial.toString(16), cert.subject(), reason, at);
         events.publishEvent(new CertificateRevoked(serial, cert.profile(), cert.subject(), reason, at));
         return store.status(serial);
     }
