@@ -10,6 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The node-wide {@code seal.tier} and {@code seal.region-code}, which go into this node's system certificate.
  * Other modules bind the same keys for their own purposes.
+ *
+ * @param tier       this node's tier
+ * @param regionCode this node's GB/T 2260 region code (six digits; 100000 for the ministry)
  */
 @ConfigurationProperties("seal")
 @Validated

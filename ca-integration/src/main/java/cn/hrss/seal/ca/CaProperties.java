@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -36,22 +37,31 @@ public record CaProperties(
         @DefaultValue @Valid @NotNull Est est) {
 
     /**
-     * @param crl             CRL nextUpdate - thisUpdate; a new CRL is made when a quarter of it is left
-     * @param ocspResponse    OCSP nextUpdate - thisUpdate
+     * Validity periods (ISO-8601 durations), each at least one minute.
+     *
+     * @param root         the seal root (only when it is first generated)
+     * @param system       system certificates, including this node's
+     * @param seal         seal certificates
+     * @param ocspSigner   the OCSP responder certificate
+     * @param tsa          the time-stamping certificate
+     * @param crl          CRL nextUpdate - thisUpdate; a new CRL is made when a quarter of it is left
+     * @param ocspResponse OCSP nextUpdate - thisUpdate
      */
     public record Validity(
-            @DefaultValue("P7300D") @NotNull Duration root,
-            @DefaultValue("P1825D") @NotNull Duration system,
-            @DefaultValue("P1825D") @NotNull Duration seal,
-            @DefaultValue("P365D") @NotNull Duration ocspSigner,
-            @DefaultValue("P1825D") @NotNull Duration tsa,
-            @DefaultValue("P1D") @NotNull Duration crl,
-            @DefaultValue("PT1H") @NotNull Duration ocspResponse) {
+            @DefaultValue("P7300D") @NotNull @DurationMin(minutes = 1) Duration root,
+            @DefaultValue("P1825D") @NotNull @DurationMin(minutes = 1) Duration system,
+            @DefaultValue("P1825D") @NotNull @DurationMin(minutes = 1) Duration seal,
+            @DefaultValue("P365D") @NotNull @DurationMin(minutes = 1) Duration ocspSigner,
+            @DefaultValue("P1825D") @NotNull @DurationMin(minutes = 1) Duration tsa,
+            @DefaultValue("P1D") @NotNull @DurationMin(minutes = 1) Duration crl,
+            @DefaultValue("PT1H") @NotNull @DurationMin(minutes = 1) Duration ocspResponse) {
     }
 
     /**
      * The EST enrolment credential (HTTP Basic; TLS client authentication is terminated at the gateway).
-     * Enrolment is refused while no password is set.
+     *
+     * @param username user name enrolling clients present
+     * @param password their password; enrolment is refused while none is set
      */
     public record Est(@DefaultValue("est") @NotBlank String username, String password) {
         public boolean enabled() {

@@ -1,5 +1,6 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.ca.api.CaObjectIdentifiers;
 import cn.hrss.seal.ca.api.CertificateProfile;
 import cn.hrss.seal.ca.api.CertificateRevoked;
 import cn.hrss.seal.ca.api.CertificateStatus;
@@ -7,15 +8,18 @@ import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
+import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +64,52 @@ class CaLifecycleTest {
                 assertThat(TestCerts.signedBy(second.ca().find(seal.serial()).orElseThrow().certificate(), root))
                         .isTrue();
             }
+        }
+    }
+
+    @Test
+    void nodeCertificateFollowsAConfiguredTierChangeUnderTheSameRoot(@TempDir Path dir) throws Exception {
+        TestNode.Keys keys = TestNode.Keys.in(dir);
+        try (TestDatabase db = TestDatabase.h2()) {
+            X509CertificateHolder root;
+            X509CertificateHolder cityNode;
+            try (TestNode city = TestNode.start(db, keys, Map.of("seal.tier", "CITY", "seal.region-code", "440300"))) {
+                root = city.ca().rootCertificate();
+                cityNode = city.ca().nodeCertificate();
+            }
+            try (TestNode province = TestNode.start(db, keys, Map.of("seal.tier", "PROVINCE",
+                    "seal.region-code", "440000"))) {
+                X509CertificateHolder provinceNode = province.ca().nodeCertificate();
+
+                assertThat(province.ca().rootCertificate()).isEqualTo(root);
+                assertThat(provinceNode).isNotEqualTo(cityNode);
+                assertThat(provinceNode.getSubjectPublicKeyInfo()).isEqualTo(cityNode.getSubjectPublicKeyInfo());
+                assertThat(SystemIdentity.getInstance(provinceNode.getExtension(CaObjectIdentifiers.SYSTEM_IDENTITY)
+                        .getParsedValue()).tier()).isEqualTo(Tier.PROVINCE);
+            }
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheDeviceDoesNotHoldTheRootKeyOfTheDatabase(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            TestNode.start(db, TestNode.Keys.in(Files.createDirectory(dir.resolve("first"))), Map.of()).close();
+            TestNode.Keys otherDevice = TestNode.Keys.in(Files.createDirectory(dir.resolve("other")));
+
+            assertThatThrownBy(() -> TestNode.start(db, otherDevice, Map.of()))
+                    .hasStackTraceContaining("does not match the key 'seal-root'");
+        }
+    }
+
+    @Test
+    void invalidConfigurationStopsTheStart(@TempDir Path dir) {
+        try (TestDatabase db = TestDatabase.h2()) {
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.region-code", "44")))
+                    .hasStackTraceContaining("regionCode");
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.ca.tsa-policy", "x")))
+                    .hasStackTraceContaining("tsaPolicy");
+            assertThatThrownBy(() -> TestNode.start(db, TestNode.Keys.in(dir), Map.of("seal.ca.validity.crl", "PT0S")))
+                    .hasStackTraceContaining("validity.crl");
         }
     }
 

@@ -5,13 +5,7 @@ import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.authority.CaIdentities;
 import cn.hrss.seal.testsupport.TestDatabase;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.OCSPResp;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Our certificates, CRL, OCSP responses and time stamps checked by the OpenSSL 3 command line (docs/INTEROP.md
  * has the same commands). OpenSSL 3.0 applies the SM2 default user ID only where it accepts a {@code distid}
  * option: {@code verify -vfyopt} and {@code dgst -sigopt}. Its CRL, OCSP and TS verifiers take none and check SM2
- * signatures with an empty ID, so there the signed bytes are extracted and checked with {@code dgst}; everything
- * else (parsing, status, nonce, imprint, chain) is OpenSSL's own verdict.
+ * signatures with an empty ID, so there the signed bytes are cut out with {@code asn1parse} and checked with
+ * {@code dgst}; everything else (parsing, status, nonce, imprint, chain) is OpenSSL's own verdict. No
+ * BouncyCastle is involved in any check here.
  */
 class OpenSslInteropTest {
     @TempDir
@@ -92,9 +92,7 @@ class OpenSslInteropTest {
         String text = openssl.ok("crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
         assertThat(text).contains("Signature Algorithm: SM2-with-SM3", "X509v3 CRL Number",
                 "Serial Number: " + revoked.serial().toString(16).toUpperCase(), "Key Compromise");
-        X509CRLHolder crl = new X509CRLHolder(response.body());
-        write("crl-tbs.der", crl.toASN1Structure().getTBSCertList().getEncoded(ASN1Encoding.DER));
-        write("crl-sig.der", crl.toASN1Structure().getSignature().getOctets());
+        extractTbsAndSignature("crl.der", "crl-tbs.der", "crl-sig.der");
         assertThat(dgstVerify("root-pub.pem", "crl-sig.der", "crl-tbs.der")).contains("Verified OK");
     }
 
@@ -112,14 +110,16 @@ class OpenSslInteropTest {
         String revoked = ocsp(url, "-sm3", "revoked-resp.der");
         assertThat(revoked).contains("subject.pem: revoked", "Reason: superseded").doesNotContain("WARNING");
 
-        BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(Files.readAllBytes(dir.resolve("revoked-resp.der")))
-                .getResponseObject();
-        writePem("ocsp-signer.pem", basic.getCerts()[0]);
+        String respText = openssl.ok("ocsp", "-respin", "revoked-resp.der", "-noverify", "-resp_text");
+        Files.writeString(dir.resolve("ocsp-signer.pem"), respText.substring(
+                respText.indexOf("-----BEGIN CERTIFICATE-----"), respText.indexOf("-----END CERTIFICATE-----") + 25));
         assertThat(openssl.ok("verify", "-vfyopt", OpenSsl.DISTID, "-CAfile", "root.pem", "ocsp-signer.pem"))
                 .contains("ocsp-signer.pem: OK");
         openssl.ok("x509", "-in", "ocsp-signer.pem", "-pubkey", "-noout", "-out", "ocsp-pub.pem");
-        write("ocsp-tbs.der", basic.getTBSResponseData());
-        write("ocsp-sig.der", basic.getSignature());
+        openssl.ok("asn1parse", "-inform", "DER", "-in", "revoked-resp.der",
+                "-strparse", String.valueOf(offset("revoked-resp.der", l -> l.contains("OCTET STRING"))),
+                "-noout", "-out", "basic.der");
+        extractTbsAndSignature("basic.der", "ocsp-tbs.der", "ocsp-sig.der");
         assertThat(dgstVerify("ocsp-pub.pem", "ocsp-sig.der", "ocsp-tbs.der")).contains("Verified OK");
     }
 
@@ -139,14 +139,11 @@ class OpenSslInteropTest {
         assertThat(section(reply, "Message data:")).isEqualTo(section(query, "Message data:"));
 
         openssl.ok("ts", "-reply", "-in", "reply.tsr", "-token_out", "-out", "token.der");
-        SignerInformation signer = new CMSSignedData(Files.readAllBytes(dir.resolve("token.der")))
-                .getSignerInfos().getSigners().iterator().next();
-        writePem("tsa-cert.pem", node.bean(CaIdentities.class).tsa().certificate());
+        openssl.ok("pkcs7", "-inform", "DER", "-in", "token.der", "-print_certs", "-out", "tsa-cert.pem");
         assertThat(openssl.ok("verify", "-vfyopt", OpenSsl.DISTID, "-CAfile", "root.pem", "tsa-cert.pem"))
                 .contains("tsa-cert.pem: OK");
         openssl.ok("x509", "-in", "tsa-cert.pem", "-pubkey", "-noout", "-out", "tsa-pub.pem");
-        write("ts-signed-attrs.der", signer.getEncodedSignedAttributes());
-        write("ts-sig.der", signer.getSignature());
+        extractSignedAttributesAndSignature("token.der", "ts-signed-attrs.der", "ts-sig.der");
         assertThat(dgstVerify("tsa-pub.pem", "ts-sig.der", "ts-signed-attrs.der")).contains("Verified OK");
     }
 
@@ -154,6 +151,46 @@ class OpenSslInteropTest {
         // -noverify: OpenSSL 3.0's OCSP verifier has no distid option; the signature is checked with dgst.
         return openssl.ok("ocsp", hash, "-issuer", "root.pem", "-cert", "subject.pem", "-url", url, "-noverify",
                 "-respout", respOut);
+    }
+
+    /**
+     * The signed part (first element) and the signature (BIT STRING at depth 1) of a CRL or BasicOCSPResponse,
+     * located with {@code asn1parse} and cut out with {@code -strparse}, as in docs/INTEROP.md.
+     */
+    private static void extractTbsAndSignature(String der, String tbsOut, String sigOut) {
+        int tbs = offset(der, l -> l.contains(":d=1 "));
+        int sig = offset(der, l -> l.contains(":d=1 ") && l.contains("BIT STRING"));
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(tbs), "-noout", "-out", tbsOut);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(sig), "-noout", "-out", sigOut);
+    }
+
+    /**
+     * A time-stamp token's signed attributes re-tagged as SET (what the signature covers, RFC 5652 5.4) and the
+     * signature: the {@code [0]} and the last OCTET STRING at depth 5 of the asn1parse listing.
+     */
+    private static void extractSignedAttributesAndSignature(String token, String attrsOut, String sigOut)
+            throws Exception {
+        String attrs = openssl.ok("asn1parse", "-inform", "DER", "-in", token).lines()
+                .filter(l -> l.contains(":d=5 ") && l.contains("cont [ 0 ]")).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("^\\s*(\\d+):d=5\\s+hl=(\\d+)\\s+l=\\s*(\\d+)").matcher(attrs);
+        assertThat(m.find()).isTrue();
+        int off = Integer.parseInt(m.group(1));
+        int length = Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3));
+        byte[] bytes = Arrays.copyOfRange(Files.readAllBytes(dir.resolve(token)), off, off + length);
+        bytes[0] = 0x31;
+        write(attrsOut, bytes);
+        List<String> lines = openssl.ok("asn1parse", "-inform", "DER", "-in", token).lines()
+                .filter(l -> l.contains(":d=5 ") && l.contains("OCTET STRING")).toList();
+        String sig = lines.get(lines.size() - 1);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", token, "-strparse", sig.substring(0, sig.indexOf(':')).trim(),
+                "-noout", "-out", sigOut);
+    }
+
+    /** Offset of the first line of {@code openssl asn1parse} output that matches. */
+    private static int offset(String der, Predicate<String> line) {
+        String match = openssl.ok("asn1parse", "-inform", "DER", "-in", der).lines().filter(line).findFirst()
+                .orElseThrow(() -> new AssertionError("no matching element in " + der));
+        return Integer.parseInt(match.substring(0, match.indexOf(':')).trim());
     }
 
     private static String dgstVerify(String publicKey, String signature, String data) {

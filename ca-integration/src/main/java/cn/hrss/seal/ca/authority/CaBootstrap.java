@@ -2,6 +2,7 @@ package cn.hrss.seal.ca.authority;
 
 import cn.hrss.seal.ca.CaNodeProperties;
 import cn.hrss.seal.ca.CaProperties;
+import cn.hrss.seal.ca.api.CertificateStatus;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.persistence.CertificateStore;
@@ -17,6 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * Establishes the CA's identities at startup. Keys are found in the device by label (generated on first start),
- * certificates are loaded from the database and issued only when missing, not matching the device key, not
- * signed by the current root, revoked or near the end of their validity; so restarts are idempotent.
+ * certificates are loaded from the database and issued only when missing, not matching the device key or the
+ * configured subject, not signed by the current root, revoked or near the end of their validity; so restarts are
+ * idempotent.
  */
 final class CaBootstrap {
     private static final Logger log = LoggerFactory.getLogger(CaBootstrap.class);
@@ -53,13 +56,10 @@ final class CaBootstrap {
     CaIdentities establish() {
         SigningIdentity root = root();
         String name = properties.nodeName();
-        SigningIdentity nodeId = endEntity(CaIdentities.NODE_KEY, root, properties.validity().system(),
-                key -> profiles.system(new SystemCertificateRequest(name, properties.organisation(), node.tier(),
-                        node.regionCode(), key)));
-        SigningIdentity ocsp = endEntity(CaIdentities.OCSP_KEY, root, properties.validity().ocspSigner(),
-                key -> profiles.ocspSigner(name, key));
-        SigningIdentity tsa = endEntity(CaIdentities.TSA_KEY, root, properties.validity().tsa(),
-                key -> profiles.tsa(name, key));
+        SigningIdentity nodeId = endEntity(CaIdentities.NODE_KEY, root, key -> profiles.system(
+                new SystemCertificateRequest(name, properties.organisation(), node.tier(), node.regionCode(), key)));
+        SigningIdentity ocsp = endEntity(CaIdentities.OCSP_KEY, root, key -> profiles.ocspSigner(name, key));
+        SigningIdentity tsa = endEntity(CaIdentities.TSA_KEY, root, key -> profiles.tsa(name, key));
         return new CaIdentities(root, nodeId, ocsp, tsa);
     }
 
@@ -83,21 +83,23 @@ final class CaBootstrap {
         return new SigningIdentity(key, cert.certificate());
     }
 
-    private SigningIdentity endEntity(String label, SigningIdentity root, Duration validity,
+    private SigningIdentity endEntity(String label, SigningIdentity root,
                                       Function<Sm2PublicKey, CertificateTemplate> profile) {
         KeyRef key = keyFor(label);
         Sm2PublicKey publicKey = device.exportSignPublicKey(key);
+        CertificateTemplate template = profile.apply(publicKey);
         Optional<X509CertificateHolder> usable = store.latestForKey(label)
                 .map(IssuedCertificate::certificate)
                 .filter(c -> publicKey.equals(Sm2PublicKey.fromSubjectPublicKeyInfo(c.getSubjectPublicKeyInfo())))
+                // a changed node name, organisation, tier or region shows in the subject
+                .filter(c -> c.getSubject().equals(template.subject()))
                 .filter(c -> signedBy(c, root.certificate()))
-                .filter(c -> store.status(c.getSerialNumber()).state()
-                        == cn.hrss.seal.ca.api.CertificateStatus.State.GOOD)
-                .filter(c -> stillFresh(c, validity));
+                .filter(c -> store.status(c.getSerialNumber()).state() == CertificateStatus.State.GOOD)
+                .filter(c -> stillFresh(c, template.validity()));
         if (usable.isPresent()) {
             return new SigningIdentity(key, usable.get());
         }
-        IssuedCertificate issued = issuer.issue(profile.apply(publicKey), root, label);
+        IssuedCertificate issued = issuer.issue(template, root, label);
         log.info("issued {} certificate for key '{}': serial {}", issued.profile(), label,
                 issued.serial().toString(16));
         return new SigningIdentity(key, issued.certificate());
@@ -120,7 +122,7 @@ final class CaBootstrap {
         try {
             return cert.getIssuer().equals(issuer.getSubject()) && cert.isSignatureValid(
                     new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(issuer));
-        } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
+        } catch (CertException | OperatorCreationException | CertificateException e) {
             return false;
         }
     }

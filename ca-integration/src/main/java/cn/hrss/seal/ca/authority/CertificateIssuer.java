@@ -3,8 +3,10 @@ package cn.hrss.seal.ca.authority;
 import cn.hrss.seal.ca.api.CertificateProfile;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.persistence.CertificateStore;
+import cn.hrss.seal.core.crypto.DeviceContentSigner;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -13,6 +15,7 @@ import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -64,13 +67,12 @@ final class CertificateIssuer {
         if (template.profile() != CertificateProfile.SEAL_ROOT) {
             throw new IllegalArgumentException("only the seal root is self-signed");
         }
-        ContentSigner signer = cn.hrss.seal.core.crypto.DeviceContentSigner.create(device, rootKey);
+        ContentSigner signer = DeviceContentSigner.create(device, rootKey);
         return build(template, template.subject(), template.publicKey(), Instant.MAX, signer, rootKey.label());
     }
 
-    private IssuedCertificate build(CertificateTemplate t, org.bouncycastle.asn1.x500.X500Name issuerName,
-                                    org.bouncycastle.asn1.x509.SubjectPublicKeyInfo issuerKey, Instant notAfterCap,
-                                    ContentSigner signer, String keyLabel) {
+    private IssuedCertificate build(CertificateTemplate t, X500Name issuerName, SubjectPublicKeyInfo issuerKey,
+                                    Instant notAfterCap, ContentSigner signer, String keyLabel) {
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.plus(t.validity());
         if (notAfter.isAfter(notAfterCap)) {

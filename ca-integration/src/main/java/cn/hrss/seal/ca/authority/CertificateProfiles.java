@@ -8,6 +8,8 @@ import cn.hrss.seal.ca.api.SealSource;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -24,6 +26,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +34,7 @@ import java.util.Set;
 /** The certificate profiles of docs/CA-PROFILES.md: subject names and profile extensions. */
 final class CertificateProfiles {
     /** Extensions the issuer sets itself; a renewal does not copy them from the old certificate. */
-    private static final Set<org.bouncycastle.asn1.ASN1ObjectIdentifier> ISSUER_EXTENSIONS = Set.of(
+    private static final Set<ASN1ObjectIdentifier> ISSUER_EXTENSIONS = Set.of(
             Extension.subjectKeyIdentifier, Extension.authorityKeyIdentifier,
             Extension.cRLDistributionPoints, Extension.authorityInfoAccess);
 
@@ -107,7 +110,7 @@ final class CertificateProfiles {
     /** A successor of {@code old} for {@code key}: same subject and profile extensions, fresh validity. */
     CertificateTemplate renewal(CertificateProfile profile, X500Name subject, Extensions old, Sm2PublicKey key) {
         List<Extension> kept = new ArrayList<>();
-        for (var oid : old.getExtensionOIDs()) {
+        for (ASN1ObjectIdentifier oid : old.getExtensionOIDs()) {
             if (!ISSUER_EXTENSIONS.contains(oid)) {
                 kept.add(old.getExtension(oid));
             }
@@ -115,7 +118,7 @@ final class CertificateProfiles {
         return new CertificateTemplate(profile, subject, spki(key), validityOf(profile), kept);
     }
 
-    private java.time.Duration validityOf(CertificateProfile profile) {
+    private Duration validityOf(CertificateProfile profile) {
         return switch (profile) {
             case SEAL_ROOT -> validity.root();
             case SYSTEM -> validity.system();
@@ -141,8 +144,7 @@ final class CertificateProfiles {
         return key.toSubjectPublicKeyInfo();
     }
 
-    static Extension ext(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
-                         org.bouncycastle.asn1.ASN1Encodable value) {
+    static Extension ext(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         try {
             return Extension.create(oid, critical, value);
         } catch (IOException e) {

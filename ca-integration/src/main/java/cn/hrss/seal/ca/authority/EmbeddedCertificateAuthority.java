@@ -13,17 +13,22 @@ import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** {@link CertificateAuthority} over the seal root in this node's cipher device. */
 final class EmbeddedCertificateAuthority implements CertificateAuthority {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedCertificateAuthority.class);
+
     private final CaIdentities identities;
     private final CertificateIssuer issuer;
     private final CertificateProfiles profiles;
@@ -70,7 +75,8 @@ final class EmbeddedCertificateAuthority implements CertificateAuthority {
     @Override
     public CertificateStatus revoke(BigInteger serial, RevocationReason reason, Instant revokedAt) {
         Objects.requireNonNull(reason, "reason");
-        Instant at = revokedAt == null ? clock.instant() : revokedAt;
+        // Whole seconds: CRL and OCSP times carry no fractions (RFC 5280 4.1.2.5).
+        Instant at = (revokedAt == null ? clock.instant() : revokedAt).truncatedTo(ChronoUnit.SECONDS);
         IssuedCertificate cert = require(serial);
         if (cert.profile() == CertificateProfile.SEAL_ROOT) {
             throw SealException.badRequest("CA_REVOCATION_FORBIDDEN", "the seal root cannot revoke itself");
@@ -82,6 +88,8 @@ final class EmbeddedCertificateAuthority implements CertificateAuthority {
             throw SealException.conflict("CA_ALREADY_REVOKED", "certificate " + serial.toString(16)
                     + " is already revoked");
         }
+        log.info("revoked {} certificate {} ({}), reason {}, effective {}", cert.profile(),
+                serial.toString(16), cert.subject(), reason, at);
         events.publishEvent(new CertificateRevoked(serial, cert.profile(), cert.subject(), reason, at));
         return store.status(serial);
     }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Makes and serves the seal root's CRL. A new CRL is made after every revocation and, on demand, once less than
@@ -60,9 +61,10 @@ final class CrlPublisher {
 
     synchronized PublishedCrl publish() {
         for (int attempt = 0; attempt < 3; attempt++) {
-            PublishedCrl crl = make(store.nextCrlNumber());
+            List<CertificateStatus> revoked = store.revoked();
+            PublishedCrl crl = make(store.nextCrlNumber(), revoked);
             if (store.saveCrl(crl)) {
-                log.info("published CRL {} ({} entries)", crl.number(), store.revoked().size());
+                log.info("published CRL {} ({} entries)", crl.number(), revoked.size());
                 return crl;
             }
         }
@@ -76,13 +78,13 @@ final class CrlPublisher {
         return left.compareTo(lifetime.dividedBy(4)) > 0;
     }
 
-    private PublishedCrl make(long number) {
+    private PublishedCrl make(long number, List<CertificateStatus> revocations) {
         X509CertificateHolder root = identities.rootCertificate();
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(validity);
         X509v2CRLBuilder builder = new X509v2CRLBuilder(root.getSubject(), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(nextUpdate));
-        for (CertificateStatus revoked : store.revoked()) {
+        for (CertificateStatus revoked : revocations) {
             builder.addCRLEntry(revoked.serial(), Date.from(revoked.revokedAt()), revoked.reason().code());
         }
         try {

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -74,7 +75,8 @@ final class EstEnrolment {
 
     private static Sm2PublicKey sm2Key(SubjectPublicKeyInfo spki) {
         try {
-            if (!Sm2.SM2_CURVE_OID.equals(spki.getAlgorithm().getParameters())) {
+            if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())
+                    || !Sm2.SM2_CURVE_OID.equals(spki.getAlgorithm().getParameters())) {
                 throw bad("the request's key is not an SM2 key");
             }
             return Sm2PublicKey.fromSubjectPublicKeyInfo(spki);

@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * MyBatis-Plus mappers of the CA tables (Flyway migrations V1_x in db/migration). The mappers carry no
- * {@code @Mapper}, so an application-wide mapper scan does not register them a second time.
+ * {@code @Mapper}, so an application-wide mapper scan does not register them a second time, and a {@code Ca}
+ * prefix, so their bean names do not clash with other modules' mappers.
  */
 @Configuration(proxyBeanMethods = false)
 @MapperScan(basePackageClasses = CaPersistenceConfiguration.class, markerInterface = BaseMapper.class)
@@ -20,8 +21,9 @@ public class CaPersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    CertificateStore caCertificateStore(CertificateMapper certificates, RevocationMapper revocations, CrlMapper crls,
-                                        PlatformTransactionManager transactionManager, Clock clock) {
+    CertificateStore caCertificateStore(CaCertificateMapper certificates, CaRevocationMapper revocations,
+                                        CaCrlMapper crls, PlatformTransactionManager transactionManager,
+                                        Clock clock) {
         return new CertificateStore(certificates, revocations, crls, new TransactionTemplate(transactionManager),
                 clock);
     }

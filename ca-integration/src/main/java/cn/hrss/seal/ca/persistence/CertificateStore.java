@@ -24,13 +24,13 @@ import java.util.Optional;
 public final class CertificateStore {
     private static final String GOOD = "GOOD";
 
-    private final CertificateMapper certificates;
-    private final RevocationMapper revocations;
-    private final CrlMapper crls;
+    private final CaCertificateMapper certificates;
+    private final CaRevocationMapper revocations;
+    private final CaCrlMapper crls;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CertificateStore(CertificateMapper certificates, RevocationMapper revocations, CrlMapper crls,
+    CertificateStore(CaCertificateMapper certificates, CaRevocationMapper revocations, CaCrlMapper crls,
                      TransactionTemplate tx, Clock clock) {
         this.certificates = certificates;
         this.revocations = revocations;

@@ -5,7 +5,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-interface CertificateMapper extends BaseMapper<CertificateRow> {
+interface CaCertificateMapper extends BaseMapper<CertificateRow> {
 
     @Select("SELECT * FROM ca_certificate WHERE key_label = #{keyLabel} ORDER BY issued_at DESC, serial LIMIT 1")
     CertificateRow selectLatestByKeyLabel(@Param("keyLabel") String keyLabel);

@@ -5,7 +5,7 @@ import org.apache.ibatis.annotations.Select;
 
 import java.util.List;
 
-interface RevocationMapper extends BaseMapper<RevocationRow> {
+interface CaRevocationMapper extends BaseMapper<RevocationRow> {
 
     @Select("SELECT * FROM ca_revocation ORDER BY revoked_at, serial")
     List<RevocationRow> selectAllOrdered();

@@ -3,7 +3,7 @@ package cn.hrss.seal.ca.persistence;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Select;
 
-interface CrlMapper extends BaseMapper<CrlRow> {
+interface CaCrlMapper extends BaseMapper<CrlRow> {
 
     @Select("SELECT * FROM ca_crl ORDER BY crl_number DESC LIMIT 1")
     CrlRow selectLatest();
