@@ -105,6 +105,26 @@ abstract class AccountsDatabaseTest {
     }
 
     @Test
+    void modulesOpenTheirOwnPublicPathsAndEverythingElseNeedsAToken() throws Exception {
+        mvc.perform(get("/probe/public/ping")).andExpect(status().isOk());
+        mvc.perform(get("/probe/private/ping")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        String token = tokenFor(accounts.authenticate(newUser(Role.SEAL_OPERATOR), PASSWORD));
+        mvc.perform(get("/probe/private/ping").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void creatingAUserIsAnEventNamingRolesAndActor() {
+        String user = newUser(Role.SEAL_OPERATOR, Role.SEAL_REVIEWER);
+        assertThat(events.stream(AccountEvent.UserCreated.class)).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo(user);
+            assertThat(e.roles()).containsExactlyInAnyOrder(Role.SEAL_OPERATOR, Role.SEAL_REVIEWER);
+            assertThat(e.actor()).isEqualTo("test");
+        });
+    }
+
+    @Test
     void storesOnlyBcryptHashesOfPasswords() {
         String user = newUser(Role.SEAL_OPERATOR);
         String hash = jdbc.queryForObject("SELECT password_hash FROM account_user WHERE username = ?", String.class,
@@ -262,6 +282,79 @@ abstract class AccountsDatabaseTest {
         me(token).andExpect(status().isUnauthorized());
         assertThat(events.stream(AccountEvent.LoggedOut.class)).singleElement()
                 .satisfies(e -> assertThat(e.subject()).isEqualTo(user));
+    }
+
+    private ResultActions postJson(String path, String token, Object body) throws Exception {
+        return mvc.perform(post(path).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+    }
+
+    @Test
+    void userChangesOwnPasswordAndAllHisSessionsEnd() throws Exception {
+        String user = newUser(Role.SEAL_OPERATOR);
+        String token = tokenFor(accounts.authenticate(user, PASSWORD));
+        String other = tokenFor(accounts.authenticate(user, PASSWORD));
+        postJson("/api/v1/auth/password", token, java.util.Map.of("currentPassword", "Wrong9Password",
+                "newPassword", "Another9Pass")).andExpect(jsonPath("$.code").value("BAD_CREDENTIALS"));
+        postJson("/api/v1/auth/password", token, java.util.Map.of("currentPassword", PASSWORD,
+                "newPassword", PASSWORD)).andExpect(jsonPath("$.code").value("PASSWORD_UNCHANGED"));
+        postJson("/api/v1/auth/password", token, java.util.Map.of("currentPassword", PASSWORD,
+                "newPassword", "weak")).andExpect(jsonPath("$.code").value("WEAK_PASSWORD"));
+        postJson("/api/v1/auth/password", token, java.util.Map.of("currentPassword", PASSWORD,
+                "newPassword", "Another9Pass")).andExpect(status().isNoContent());
+
+        me(token).andExpect(status().isUnauthorized());
+        me(other).andExpect(status().isUnauthorized());
+        assertThat(code(() -> accounts.authenticate(user, PASSWORD))).isEqualTo("BAD_CREDENTIALS");
+        assertThat(accounts.authenticate(user, "Another9Pass").id()).isEqualTo(user);
+        assertThat(events.stream(AccountEvent.PasswordChanged.class)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(user));
+    }
+
+    @Test
+    void systemAdministratorResetsAForgottenPassword() throws Exception {
+        String admin = newUser(Role.SYSTEM_ADMIN);
+        String user = newUser(Role.SEAL_REVIEWER);
+        String adminToken = tokenFor(accounts.authenticate(admin, PASSWORD));
+        postJson("/api/v1/users/" + user + "/password", adminToken, java.util.Map.of("password", "Reset9Password"))
+                .andExpect(status().isNoContent());
+        assertThat(accounts.authenticate(user, "Reset9Password").id()).isEqualTo(user);
+        postJson("/api/v1/users/" + admin + "/password", adminToken, java.util.Map.of("password", "Reset9Password"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("USE_OWN_PASSWORD_CHANGE"));
+    }
+
+    @Test
+    void roleChangesFollowTheRulesAndTakeEffectAtOnce() throws Exception {
+        String admin = newUser(Role.SYSTEM_ADMIN);
+        String user = newUser(Role.SEAL_OPERATOR);
+        String adminToken = tokenFor(accounts.authenticate(admin, PASSWORD));
+        String userToken = tokenFor(accounts.authenticate(user, PASSWORD));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/users/{u}/roles", user).header("Authorization", "Bearer " + adminToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"AUDIT_ADMIN\",\"SEAL_OPERATOR\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("ROLE_CONFLICT"));
+        me(userToken).andExpect(status().isOk());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/users/{u}/roles", user).header("Authorization", "Bearer " + adminToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"AUDIT_ADMIN\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.roles[0]").value("AUDIT_ADMIN"));
+        me(userToken).andExpect(status().isUnauthorized());
+        assertThat(accounts.authenticate(user, PASSWORD).roles()).containsExactly(Role.AUDIT_ADMIN);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/users/{u}/roles", admin).header("Authorization", "Bearer " + adminToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"SEAL_OPERATOR\"]}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CANNOT_CHANGE_OWN_ROLES"));
+    }
+
+    @Test
+    void apiClientHasNoPasswordToChange() throws Exception {
+        String token = tokenFor(new SealPrincipal(SealPrincipal.Kind.API_CLIENT, "ac-test", "Test client",
+                Set.of(Role.API_CLIENT)));
+        postJson("/api/v1/auth/password", token, java.util.Map.of("currentPassword", PASSWORD,
+                "newPassword", "Another9Pass")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
     }
 
     @Test

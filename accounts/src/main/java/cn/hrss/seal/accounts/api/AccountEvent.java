@@ -1,6 +1,7 @@
 package cn.hrss.seal.accounts.api;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Something that happened to an account, published with Spring's {@code ApplicationEventPublisher} inside the
@@ -13,7 +14,7 @@ public sealed interface AccountEvent {
     String subject();
 
     /** @param actor who created it ({@code "bootstrap"} for the first administrator) */
-    record UserCreated(Instant at, String subject, java.util.Set<Role> roles, String actor) implements AccountEvent {
+    record UserCreated(Instant at, String subject, Set<Role> roles, String actor) implements AccountEvent {
     }
 
     record UserDisabled(Instant at, String subject, String actor) implements AccountEvent {
@@ -23,6 +24,13 @@ public sealed interface AccountEvent {
     }
 
     record UserUnlocked(Instant at, String subject, String actor) implements AccountEvent {
+    }
+
+    /** @param actor the user himself, or the system administrator who reset it */
+    record PasswordChanged(Instant at, String subject, String actor) implements AccountEvent {
+    }
+
+    record RolesChanged(Instant at, String subject, Set<Role> roles, String actor) implements AccountEvent {
     }
 
     record LoginSucceeded(Instant at, String subject) implements AccountEvent {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,22 @@ class AuthController {
     @PostMapping("/login")
     IssuedToken login(@Valid @RequestBody Login body) {
         return sessions.open(accounts.authenticate(body.username(), body.password()));
+    }
+
+    record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+                          @NotNull @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[***]";
+        }
+    }
+
+    /** A person changes his own password; every session of his ends, this one included. */
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("principal.kind().name() == 'USER'")
+    void changePassword(@Valid @RequestBody PasswordChange body, @AuthenticationPrincipal SealPrincipal caller) {
+        accounts.changeOwnPassword(caller.id(), body.currentPassword(), body.newPassword());
     }
 
     @PostMapping("/logout")

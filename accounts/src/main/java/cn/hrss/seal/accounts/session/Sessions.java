@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Bearer-token sessions kept in the database, so every node behind the gateway accepts a token any of them
  * issued. A token expires after the idle timeout without use (sliding) and at the latest after the maximum
- * lifetime. Tokens of an account die when the account is disabled.
+ * lifetime. Tokens of an account die when the account is disabled, its roles change or its password changes.
  */
 public class Sessions {
     /** Upper bound on how often a busy token's last-use time is written; the idle timeout is exact to this. */
@@ -89,6 +89,16 @@ public class Sessions {
 
     @EventListener
     void on(AccountEvent.UserDisabled event) {
+        sessions.deleteBySubject(SealPrincipal.Kind.USER.name(), event.subject());
+    }
+
+    @EventListener
+    void on(AccountEvent.PasswordChanged event) {
+        sessions.deleteBySubject(SealPrincipal.Kind.USER.name(), event.subject());
+    }
+
+    @EventListener
+    void on(AccountEvent.RolesChanged event) {
         sessions.deleteBySubject(SealPrincipal.Kind.USER.name(), event.subject());
     }
 

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class UserAccounts {
         this.lockout = properties.lockout();
         this.events = events;
         this.clock = clock;
-        this.decoyHash = org.springframework.util.function.SingletonSupplier.of(
+        this.decoyHash = SingletonSupplier.of(
                 () -> encoder.encode("decoy-" + System.nanoTime()));
     }
 
@@ -114,16 +115,7 @@ public class UserAccounts {
     /** Creates a user; the caller has been authorised as system administrator (or is the bootstrap). */
     @Transactional
     public void create(String username, String password, String displayName, Set<Role> roles, String actor) {
-        if (roles.isEmpty()) {
-            throw SealException.badRequest("ROLE_REQUIRED", "a user needs at least one role");
-        }
-        for (Role role : roles) {
-            if (!role.assignableToUser()) {
-                throw new SealException("ROLE_NOT_ASSIGNABLE", 400, role + " cannot be given to a user",
-                        Map.of("role", role.name()), null);
-            }
-        }
-        SeparationOfDuties.check(roles);
+        checkAssignable(roles);
         PasswordPolicy.check(password);
         UserRow row = new UserRow();
         row.setUsername(username);
@@ -189,6 +181,61 @@ public class UserAccounts {
         events.publishEvent(enabled
                 ? new AccountEvent.UserEnabled(clock.instant(), username, actor)
                 : new AccountEvent.UserDisabled(clock.instant(), username, actor));
+    }
+
+    /** A user changes his own password; the current one must be right. All his sessions end. */
+    @Transactional(noRollbackFor = SealException.class)
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        authenticate(username, currentPassword);
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw SealException.badRequest("PASSWORD_UNCHANGED", "the new password must differ from the current one");
+        }
+        setPassword(require(username), newPassword, username);
+    }
+
+    /** The system administrator sets a new password for someone else (forgotten password); his sessions end. */
+    @Transactional
+    void resetPassword(String username, String newPassword, String actor) {
+        if (username.equals(actor)) {
+            throw SealException.conflict("USE_OWN_PASSWORD_CHANGE",
+                    "change your own password with the current one: POST /api/v1/auth/password");
+        }
+        setPassword(require(username), newPassword, actor);
+    }
+
+    private void setPassword(UserRow user, String newPassword, String actor) {
+        PasswordPolicy.check(newPassword);
+        users.update(null, new LambdaUpdateWrapper<UserRow>().eq(UserRow::getId, user.getId())
+                .set(UserRow::getPasswordHash, encoder.encode(newPassword)));
+        events.publishEvent(new AccountEvent.PasswordChanged(clock.instant(), user.getUsername(), actor));
+    }
+
+    /** Replaces a user's roles under the separation-of-duties rules; his sessions end so the change applies now. */
+    @Transactional
+    void changeRoles(String username, Set<Role> roles, String actor) {
+        if (username.equals(actor)) {
+            throw SealException.conflict("CANNOT_CHANGE_OWN_ROLES", "an administrator cannot change his own roles");
+        }
+        checkAssignable(roles);
+        UserRow user = require(username);
+        userRoles.delete(new LambdaQueryWrapper<UserRoleRow>().eq(UserRoleRow::getUserId, user.getId()));
+        for (Role role : roles) {
+            userRoles.insert(new UserRoleRow(user.getId(), role.name()));
+        }
+        events.publishEvent(new AccountEvent.RolesChanged(clock.instant(), username, Set.copyOf(roles), actor));
+    }
+
+    private static void checkAssignable(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw SealException.badRequest("ROLE_REQUIRED", "a user needs at least one role");
+        }
+        for (Role role : roles) {
+            if (!role.assignableToUser()) {
+                throw new SealException("ROLE_NOT_ASSIGNABLE", 400, role + " cannot be given to a user",
+                        Map.of("role", role.name()), null);
+            }
+        }
+        SeparationOfDuties.check(roles);
     }
 
     @Transactional

@@ -291,6 +291,14 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void migrationsRunBeforeAnyMapper(@Autowired org.springframework.context.ConfigurableApplicationContext context) {
+        String[] factories = context.getBeanFactory().getBeanNamesForType(
+                org.apache.ibatis.session.SqlSessionFactory.class);
+        assertThat(factories).isNotEmpty().allSatisfy(name -> assertThat(
+                context.getBeanFactory().getBeanDefinition(name).getDependsOn()).contains("flywayInitializer"));
+    }
+
+    @Test
     void softDeviceKeepsItsSecretsOwnerOnlyInTheDataDirectory(@Autowired NodeProperties node) throws IOException {
         Path keys = node.dataDir().resolve("keys");
         assertThat(device.info().deviceSerial()).isEqualTo("soft-device.ks");

@@ -66,6 +66,25 @@ class CipherDeviceConfigurationTest {
     }
 
     @Test
+    void damagedGeneratedMasterKeyFileStopsTheStart() throws Exception {
+        Files.createDirectories(dataDir.resolve("keys"));
+        Files.writeString(dataDir.resolve("keys/master.key"), "0011");
+        runner().run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("master.key does not hold 32 hex characters"));
+    }
+
+    @Test
+    void wrongMasterKeyForAnExistingKeyStoreStopsTheStart() {
+        runner().withPropertyValues("seal.device.soft.master-key=" + MASTER_KEY,
+                "seal.device.soft.key-password=Device9Password").run(context ->
+                context.getBean(CipherDevice.class).generateKeyPair("probe"));
+        runner().withPropertyValues("seal.device.soft.master-key=ffeeddccbbaa99887766554433221100",
+                "seal.device.soft.key-password=Device9Password").run(context ->
+                assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("cannot be opened with this master key"));
+    }
+
+    @Test
     void malformedMasterKeyIsRejectedAtBinding() {
         runner().withPropertyValues("seal.device.soft.master-key=not-hex").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
