@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * Configuration of seal making ({@code seal.making.*}).
  *
  * @param vendorId        SES_Header.vid written into every seal
+ * @param systemName      name of this making system, written into every seal certificate
  * @param maxValidityDays longest validity an application may ask for
  * @param esId            the industry esID rule's fixed parts
  * @param picture         displayed size of the seal picture
@@ -26,6 +28,7 @@ import java.time.Duration;
 @ConfigurationProperties("seal.making")
 public record SealMakingProperties(
         @DefaultValue("HRSS") @NotBlank @Pattern(regexp = "[\\x20-\\x7E]{1,32}") String vendorId,
+        @DefaultValue("HRSS seal making system") @NotBlank @Size(max = 128) String systemName,
         @DefaultValue("1825") @Min(1) @Max(3650) int maxValidityDays,
         @DefaultValue @NotNull @Valid EsId esId,
         @DefaultValue @NotNull @Valid Picture picture,

@@ -6,6 +6,7 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.picture.PictureCheck;
 import cn.hrss.seal.core.picture.SealPictureRenderer;
 import cn.hrss.seal.core.pii.PersonalDataProtector;
+import cn.hrss.seal.making.SealMakingProperties;
 import cn.hrss.seal.making.port.AuditLog;
 import cn.hrss.seal.making.port.IdentifierRules;
 import cn.hrss.seal.making.port.MakerIdentity;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = {"cn.hrss.seal.ca.CaAutoConfiguration",
         "cn.hrss.seal.status.SealStatusAutoConfiguration", "cn.hrss.seal.audit.AuditAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.making", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SealMakingProperties.class)
 public class SealMakingAdaptersAutoConfiguration {
 
     @Bean
@@ -65,8 +68,8 @@ public class SealMakingAdaptersAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SealCertificates sealMakingCertificates(CertificateAuthority ca) {
-            return new CaSealCertificates(ca, "HRSS seal making system");
+        SealCertificates sealMakingCertificates(CertificateAuthority ca, SealMakingProperties properties) {
+            return new CaSealCertificates(ca, properties.systemName());
         }
 
         @Bean

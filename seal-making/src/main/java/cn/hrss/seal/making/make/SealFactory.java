@@ -61,6 +61,35 @@ class SealFactory implements NationalSealCodes {
 
     @Transactional
     SealRow make(String applicationId, String operator) {
+        ApplicationRow application = approved(applicationId);
+        Instant now = clock.instant();
+        SealRow seal = draft(application, operator, now);
+        withKey(seal, application);
+        Duration validity = Duration.ofDays(application.getValidityDays());
+        if (application.getScope() == SealScope.INDUSTRY) {
+            issuance.issue(seal, esIds.next(application.getUnitRegionCode()).value(), now, validity);
+        } else {
+            // provisional until the national code arrives; the validity is set again then
+            seal.setValidFrom(seal.getMadeAt());
+            seal.setValidTo(now.plus(validity).atOffset(ZoneOffset.UTC));
+            seal.setStatus(SealState.AWAITING_NATIONAL_CODE);
+        }
+        seals.insert(seal);
+        application.setStatus(ApplicationStatus.MADE);
+        application.setUpdatedAt(seal.getMadeAt());
+        applications.updateById(application);
+        linkPredecessor(seal);
+        journal.sealStep(seal.getId(), "make", operator, null,
+                "application=" + applicationId + ", esId=" + seal.getEsId() + ", delivery=" + seal.getDelivery()
+                        + ", certificate=" + seal.getCertificateSerial(), made(seal));
+        if (seal.getStatus() == SealState.VALID) {
+            // last, so that a failure here rolls the making back before anything was published
+            issuance.register(seal);
+        }
+        return seal;
+    }
+
+    private ApplicationRow approved(String applicationId) {
         ApplicationRow application = applications.selectForUpdate(applicationId);
         if (application == null) {
             throw SealException.notFound("APPLICATION_NOT_FOUND", "no seal application " + applicationId);
@@ -69,10 +98,14 @@ class SealFactory implements NationalSealCodes {
             throw new SealException("APPLICATION_NOT_APPROVED", 409, "only an approved application can be made",
                     Map.of("status", application.getStatus().name()), null);
         }
-        Instant now = clock.instant();
+        return application;
+    }
+
+    /** The seal's identity and content from the application; the uploaded picture or a generated one. */
+    private SealRow draft(ApplicationRow application, String operator, Instant now) {
         SealRow seal = new SealRow();
         seal.setId(UUID.randomUUID().toString());
-        seal.setApplicationId(applicationId);
+        seal.setApplicationId(application.getId());
         seal.setScope(application.getScope());
         seal.setUnitCreditCode(application.getUnitCreditCode());
         seal.setUnitRegionCode(application.getUnitRegionCode());
@@ -87,43 +120,28 @@ class SealFactory implements NationalSealCodes {
         seal.setMadeBy(operator);
         seal.setMadeAt(now.atOffset(ZoneOffset.UTC));
         seal.setUpdatedAt(seal.getMadeAt());
+        return seal;
+    }
 
+    private void withKey(SealRow seal, ApplicationRow application) {
+        byte[] holderKey = application.getHolderPublicKey();
         ProvisionedKey key = keys.provision(seal.getId(), application.getDelivery(),
-                application.getHolderPublicKey() == null
-                        ? null : Sm2PublicKey.fromUncompressed(application.getHolderPublicKey()));
+                holderKey == null ? null : Sm2PublicKey.fromUncompressed(holderKey));
         seal.setPublicKey(key.publicKey().uncompressed());
         if (key.deviceKey() != null) {
             seal.setKeyIndex(key.deviceKey().index());
             seal.setKeyLabel(key.deviceKey().label());
         }
         seal.setKeyEnvelope(key.envelope());
+    }
 
-        Duration validity = Duration.ofDays(application.getValidityDays());
-        if (application.getScope() == SealScope.INDUSTRY) {
-            issuance.issue(seal, esIds.next(application.getUnitRegionCode()).value(), now, validity);
-        } else {
-            // provisional until the national code arrives; the validity is set again then
-            seal.setValidFrom(seal.getMadeAt());
-            seal.setValidTo(now.plus(validity).atOffset(ZoneOffset.UTC));
-            seal.setStatus(SealState.AWAITING_NATIONAL_CODE);
-        }
-        seals.insert(seal);
-        application.setStatus(ApplicationStatus.MADE);
-        application.setUpdatedAt(seal.getMadeAt());
-        applications.updateById(application);
+    /** A successor of a changed, lost or replaced seal points back, and the predecessor forward. */
+    private void linkPredecessor(SealRow seal) {
         if (seal.getPredecessorId() != null) {
             SealRow predecessor = seals.selectByIdForUpdate(seal.getPredecessorId());
             predecessor.setSuccessorId(seal.getId());
             seals.updateById(predecessor);
         }
-        journal.sealStep(seal.getId(), "make", operator, null,
-                "application=" + applicationId + ", esId=" + seal.getEsId() + ", delivery=" + seal.getDelivery()
-                        + ", certificate=" + seal.getCertificateSerial(), made(seal));
-        if (seal.getStatus() == SealState.VALID) {
-            // last, so that a failure here rolls the making back before anything was published
-            issuance.register(seal);
-        }
-        return seal;
     }
 
     @Override
