@@ -257,6 +257,11 @@ abstract class SealMakingHttpTestBase {
         postApplication(notPng).andExpect(status().is4xxClientError())
                 .andExpect(jsonPath("$.code", startsWith("PICTURE_")));
 
+        Map<String, Object> hugePicture = application();
+        hugePicture.put("pictureBase64", "A".repeat(2_000_004));
+        postApplication(hugePicture).andExpect(error(400, "VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.details.fields.pictureBase64").exists());
+
         Map<String, Object> noHolderKey = application();
         noHolderKey.put("delivery", "USBKEY");
         postApplication(noHolderKey).andExpect(error(400, "VALIDATION_FAILED"))

@@ -15,6 +15,9 @@ public record ApplicationContent(
         String sealName, String sealType, SealScope scope, int validityDays,
         byte[] picture, Delivery delivery, Sm2PublicKey holderPublicKey) {
 
+    /** About 1.5 MB of PNG as base64: more than a scanned seal needs, little enough to refuse before decoding. */
+    public static final int MAX_PICTURE_BASE64 = 2_000_000;
+
     public ApplicationContent {
         picture = picture == null ? null : picture.clone();
     }

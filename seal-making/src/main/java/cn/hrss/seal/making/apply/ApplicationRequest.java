@@ -30,9 +30,9 @@ record ApplicationRequest(
         @NotBlank @Size(max = 2) String sealType,
         @NotNull SealScope scope,
         @NotNull @Min(1) Integer validityDays,
-        String pictureBase64,
+        @Size(max = ApplicationContent.MAX_PICTURE_BASE64) String pictureBase64,
         Delivery delivery,
-        String holderPublicKey) {
+        @Size(max = 512) String holderPublicKey) {
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package cn.hrss.seal.making.lifecycle;
 
+import cn.hrss.seal.making.apply.ApplicationContent;
 import cn.hrss.seal.making.apply.UnitType;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ record ChangeRequest(
         @Size(max = 20) String agentPhone,
         @Size(min = 1, max = 100) String sealName,
         @Min(1) Integer validityDays,
-        String pictureBase64) {
+        @Size(max = ApplicationContent.MAX_PICTURE_BASE64) String pictureBase64) {
 
     @Override
     public String toString() {

@@ -17,6 +17,7 @@ import cn.hrss.seal.making.persistence.SealMapper;
 import cn.hrss.seal.making.persistence.SealRow;
 import cn.hrss.seal.making.port.SealPictures;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -164,7 +165,12 @@ class SealFactory implements NationalSealCodes {
         Duration validity = Duration.between(seal.getValidFrom(), seal.getValidTo());
         issuance.issue(seal, esId, now, validity);
         seal.setUpdatedAt(now.atOffset(ZoneOffset.UTC));
-        seals.updateById(seal);
+        try {
+            seals.updateById(seal);
+        } catch (DuplicateKeyException e) {
+            // another assignment of the same code won the race after the check above
+            throw SealException.conflict("ES_ID_TAKEN", "esID " + esId + " is already used");
+        }
         journal.sealStep(seal.getId(), "assign-code", actor, null,
                 "esId=" + esId + ", certificate=" + seal.getCertificateSerial(), made(seal));
         issuance.register(seal);
