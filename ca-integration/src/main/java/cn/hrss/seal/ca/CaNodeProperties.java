@@ -1,6 +1,7 @@
 package cn.hrss.seal.ca;
 
 import cn.hrss.seal.ca.api.Tier;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,5 +19,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record CaNodeProperties(
         @DefaultValue("MINISTRY") @NotNull Tier tier,
-        @DefaultValue("100000") @NotNull @Pattern(regexp = "\\d{6}", message = "must be six digits") String regionCode) {
+        @DefaultValue("100000") @NotNull @Pattern(regexp = "\\d{6}", message = "must be six digits")
+        String regionCode) {
+
+    /** The region code, checked against GB/T 2260's structure (a bad one stops the start). */
+    public AdministrativeRegionCode region() {
+        return AdministrativeRegionCode.parse(regionCode);
+    }
 }

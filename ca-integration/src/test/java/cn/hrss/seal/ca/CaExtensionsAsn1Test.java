@@ -3,6 +3,7 @@ package cn.hrss.seal.ca;
 import cn.hrss.seal.ca.api.SealSource;
 import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.ca.api.Tier;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import org.bouncycastle.asn1.ASN1Enumerated;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -22,7 +23,7 @@ class CaExtensionsAsn1Test {
 
     @Test
     void systemIdentityHasAFixedEncodingAndRoundTrips() throws Exception {
-        SystemIdentity id = new SystemIdentity(Tier.CITY, "440300");
+        SystemIdentity id = new SystemIdentity(Tier.CITY, AdministrativeRegionCode.parse("440300"));
 
         byte[] der = id.getEncoded("DER");
 
@@ -30,7 +31,7 @@ class CaExtensionsAsn1Test {
         assertThat(HexFormat.of().formatHex(der)).isEqualTo("300b0a01031306343430333030");
         SystemIdentity back = SystemIdentity.getInstance(ASN1Primitive.fromByteArray(der));
         assertThat(back.tier()).isEqualTo(Tier.CITY);
-        assertThat(back.regionCode()).isEqualTo("440300");
+        assertThat(back.region().value()).isEqualTo("440300");
     }
 
     @Test

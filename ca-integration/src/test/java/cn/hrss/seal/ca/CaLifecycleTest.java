@@ -11,6 +11,8 @@ import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,11 @@ class CaLifecycleTest {
                 root = first.ca().rootCertificate();
                 node = first.ca().nodeCertificate();
                 system = first.ca().issueSystemCertificate(new SystemCertificateRequest("Guangdong status",
-                        "Guangdong HRSS", Tier.PROVINCE, "440000", TestCerts.newKey(first.device())));
+                        "Guangdong HRSS", Tier.PROVINCE, AdministrativeRegionCode.parse("440000"),
+                        TestCerts.newKey(first.device())));
                 seal = first.ca().issueSealCertificate(new SealCertificateRequest("44000012345678",
-                        "Contract seal", "Guangdong HRSS Dept", "11440000MB2C12345X", "Guangdong making",
+                        "Contract seal", "Guangdong HRSS Dept", UnifiedCreditCode.parse("11440000MB2C12348U"),
+                        "Guangdong making",
                         TestCerts.newKey(first.device())));
                 first.ca().revoke(seal.serial(), RevocationReason.KEY_COMPROMISE, revokedAt);
             }
@@ -59,7 +63,8 @@ class CaLifecycleTest {
                 assertThat(second.ca().find(system.serial())).contains(system);
                 assertThat(second.ca().status(system.serial()).state()).isEqualTo(CertificateStatus.State.GOOD);
                 assertThat(second.ca().status(seal.serial()))
-                        .isEqualTo(CertificateStatus.revoked(seal.serial(), revokedAt, RevocationReason.KEY_COMPROMISE));
+                        .isEqualTo(CertificateStatus.revoked(seal.serial(), revokedAt,
+                                RevocationReason.KEY_COMPROMISE));
                 assertThat(second.ca().status(BigInteger.TEN).state()).isEqualTo(CertificateStatus.State.UNKNOWN);
                 assertThat(TestCerts.signedBy(second.ca().find(seal.serial()).orElseThrow().certificate(), root))
                         .isTrue();
@@ -120,7 +125,8 @@ class CaLifecycleTest {
              TestNode node = TestNode.start(db, TestNode.Keys.in(dir), Map.of())) {
             RevocationEvents events = node.bean(RevocationEvents.class);
             IssuedCertificate system = node.ca().issueSystemCertificate(new SystemCertificateRequest("City making",
-                    "Shenzhen HRSS", Tier.CITY, "440300", TestCerts.newKey(node.device())));
+                    "Shenzhen HRSS", Tier.CITY, AdministrativeRegionCode.parse("440300"),
+                    TestCerts.newKey(node.device())));
 
             CertificateStatus status = node.ca().revoke(system.serial(), RevocationReason.SUPERSEDED, null);
 
@@ -131,9 +137,11 @@ class CaLifecycleTest {
                 assertThat(e.reason()).isEqualTo(RevocationReason.SUPERSEDED);
             });
             assertThatThrownBy(() -> node.ca().revoke(system.serial(), RevocationReason.SUPERSEDED, null))
-                    .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("CA_ALREADY_REVOKED"));
+                    .isInstanceOfSatisfying(SealException.class,
+                            e -> assertThat(e.code()).isEqualTo("CA_ALREADY_REVOKED"));
             assertThatThrownBy(() -> node.ca().revoke(BigInteger.valueOf(42), RevocationReason.UNSPECIFIED, null))
-                    .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("CA_CERT_NOT_FOUND"));
+                    .isInstanceOfSatisfying(SealException.class,
+                            e -> assertThat(e.code()).isEqualTo("CA_CERT_NOT_FOUND"));
             assertThatThrownBy(() -> node.ca().revoke(node.ca().rootCertificate().getSerialNumber(),
                     RevocationReason.UNSPECIFIED, null))
                     .isInstanceOfSatisfying(SealException.class,

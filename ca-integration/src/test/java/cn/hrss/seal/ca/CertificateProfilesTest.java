@@ -10,6 +10,8 @@ import cn.hrss.seal.ca.api.SystemIdentity;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -95,7 +97,7 @@ class CertificateProfilesTest {
         SystemIdentity identity = SystemIdentity.getInstance(
                 cert.getExtension(CaObjectIdentifiers.SYSTEM_IDENTITY).getParsedValue());
         assertThat(identity.tier()).isEqualTo(Tier.PROVINCE);
-        assertThat(identity.regionCode()).isEqualTo("440000");
+        assertThat(identity.region().value()).isEqualTo("440000");
         assertThat(rdn(cert, BCStyle.CN)).isEqualTo("gd-node-1");
         assertThat(rdn(cert, BCStyle.OU)).isEqualTo("PROVINCE");
         assertThat(rdn(cert, BCStyle.L)).isEqualTo("440000");
@@ -108,7 +110,7 @@ class CertificateProfilesTest {
     @Test
     void systemCertificateCarriesTierRegionAndSubjectFields() throws Exception {
         IssuedCertificate issued = node.ca().issueSystemCertificate(new SystemCertificateRequest("Shenzhen status",
-                "Shenzhen HRSS", Tier.CITY, "440300", TestCerts.newKey(node.device())));
+                "Shenzhen HRSS", Tier.CITY, AdministrativeRegionCode.parse("440300"), TestCerts.newKey(node.device())));
         X509CertificateHolder cert = issued.certificate();
 
         assertThat(issued.profile()).isEqualTo(CertificateProfile.SYSTEM);
@@ -116,7 +118,7 @@ class CertificateProfilesTest {
         SystemIdentity identity = SystemIdentity.getInstance(
                 cert.getExtension(CaObjectIdentifiers.SYSTEM_IDENTITY).getParsedValue());
         assertThat(identity.tier()).isEqualTo(Tier.CITY);
-        assertThat(identity.regionCode()).isEqualTo("440300");
+        assertThat(identity.region().value()).isEqualTo("440300");
         assertThat(rdn(cert, BCStyle.O)).isEqualTo("Shenzhen HRSS");
         assertThat(ExtendedKeyUsage.fromExtensions(cert.getExtensions()).hasKeyPurposeId(KeyPurposeId.id_kp_clientAuth))
                 .isTrue();
@@ -126,21 +128,21 @@ class CertificateProfilesTest {
     @Test
     void sealCertificateCarriesUnitIdentityAndSealSource() throws Exception {
         IssuedCertificate issued = node.ca().issueSealCertificate(new SealCertificateRequest("44030012345678",
-                "合同专用章", "深圳市人力资源和社会保障局", "11440300MB2C12345X", "广东省印章制作系统",
+                "合同专用章", "深圳市人力资源和社会保障局", UnifiedCreditCode.parse("11440300MB2C12348B"), "广东省印章制作系统",
                 TestCerts.newKey(node.device())));
         X509CertificateHolder cert = issued.certificate();
 
         TestCerts.validatePath(cert, node.ca().rootCertificate());
         assertThat(rdn(cert, BCStyle.CN)).isEqualTo("合同专用章");
         assertThat(rdn(cert, BCStyle.O)).isEqualTo("深圳市人力资源和社会保障局");
-        assertThat(rdn(cert, BCStyle.ORGANIZATION_IDENTIFIER)).isEqualTo("11440300MB2C12345X");
+        assertThat(rdn(cert, BCStyle.ORGANIZATION_IDENTIFIER)).isEqualTo("11440300MB2C12348B");
         Extension ku = cert.getExtension(Extension.keyUsage);
         assertThat(ku.isCritical()).isTrue();
         assertThat(keyUsage(cert)).isEqualTo(new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
         assertThat(BasicConstraints.fromExtensions(cert.getExtensions()).isCA()).isFalse();
         assertThat(DERPrintableString.getInstance(
                 cert.getExtension(CaObjectIdentifiers.UNIFIED_SOCIAL_CREDIT_CODE).getParsedValue()).getString())
-                .isEqualTo("11440300MB2C12345X");
+                .isEqualTo("11440300MB2C12348B");
         SealSource source = SealSource.getInstance(cert.getExtension(CaObjectIdentifiers.SEAL_SOURCE).getParsedValue());
         assertThat(source.esId()).isEqualTo("44030012345678");
         assertThat(source.makingSystem()).isEqualTo("广东省印章制作系统");
@@ -166,7 +168,8 @@ class CertificateProfilesTest {
     @Test
     void renewalKeepsSubjectAndIdentityButNotSerialOrKey() throws Exception {
         IssuedCertificate old = node.ca().issueSealCertificate(new SealCertificateRequest("44030099999999",
-                "财务专用章", "Shenzhen HRSS", "11440300MB2C12345X", "GD making", TestCerts.newKey(node.device())));
+                "财务专用章", "Shenzhen HRSS", UnifiedCreditCode.parse("11440300MB2C12348B"), "GD making",
+                TestCerts.newKey(node.device())));
         Sm2PublicKey newKey = TestCerts.newKey(node.device());
 
         IssuedCertificate renewed = node.ca().renew(old.serial(), newKey);
@@ -178,7 +181,8 @@ class CertificateProfilesTest {
         assertThat(SealSource.getInstance(renewed.certificate().getExtension(CaObjectIdentifiers.SEAL_SOURCE)
                 .getParsedValue()).esId()).isEqualTo("44030099999999");
         assertThat(SubjectKeyIdentifier.fromExtensions(renewed.certificate().getExtensions()).getKeyIdentifier())
-                .isNotEqualTo(SubjectKeyIdentifier.fromExtensions(old.certificate().getExtensions()).getKeyIdentifier());
+                .isNotEqualTo(SubjectKeyIdentifier.fromExtensions(old.certificate().getExtensions())
+                        .getKeyIdentifier());
         assertIssuerExtensions(renewed.certificate());
         TestCerts.validatePath(renewed.certificate(), node.ca().rootCertificate());
     }

@@ -7,6 +7,7 @@ import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.ca.persistence.CertificateStore;
 import cn.hrss.seal.ca.persistence.PublishedCrl;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class CertificateStoreTest {
              TestNode node = TestNode.start(db, TestNode.Keys.in(dir), Map.of())) {
             CertificateStore store = node.bean(CertificateStore.class);
             IssuedCertificate cert = node.ca().issueSystemCertificate(new SystemCertificateRequest("store test",
-                    "HRSS", Tier.CITY, "440300", TestCerts.newKey(node.device())));
+                    "HRSS", Tier.CITY, AdministrativeRegionCode.parse("440300"), TestCerts.newKey(node.device())));
             Instant at = Instant.parse("2026-01-02T03:04:05Z");
 
             assertThat(store.find(cert.serial())).contains(cert);

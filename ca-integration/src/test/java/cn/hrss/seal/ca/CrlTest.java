@@ -5,6 +5,7 @@ import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.crypto.BouncyCastle;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -103,7 +104,8 @@ class CrlTest {
     }
 
     private static IssuedCertificate issue(String name) {
-        return node.ca().issueSystemCertificate(new SystemCertificateRequest(name, "HRSS", Tier.MINISTRY, "100000",
+        return node.ca().issueSystemCertificate(new SystemCertificateRequest(name, "HRSS", Tier.MINISTRY,
+                AdministrativeRegionCode.parse("100000"),
                 TestCerts.newKey(node.device())));
     }
 }

@@ -5,6 +5,7 @@ import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
 import cn.hrss.seal.ca.api.Tier;
 import cn.hrss.seal.core.crypto.BouncyCastle;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -139,7 +140,8 @@ class OcspTest {
         CertificateID id = id(SHA1, issue().serial());
         String base64 = null;
         // vary the nonce until the encoding holds the awkward characters '/', '+' and '='
-        for (int i = 0; base64 == null || !(base64.contains("/") && base64.contains("+") && base64.endsWith("=")); i++) {
+        for (int i = 0; base64 == null || !(base64.contains("/") && base64.contains("+") && base64.endsWith("="));
+             i++) {
             Extension nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
                     new DEROctetString(new DEROctetString(BigInteger.valueOf(i).toByteArray())));
             base64 = Base64.getEncoder().encodeToString(new OCSPReqBuilder().addRequest(id)
@@ -190,6 +192,6 @@ class OcspTest {
 
     private static IssuedCertificate issue() {
         return node.ca().issueSystemCertificate(new SystemCertificateRequest("ocsp subject", "HRSS", Tier.PROVINCE,
-                "110000", TestCerts.newKey(node.device())));
+                AdministrativeRegionCode.parse("110000"), TestCerts.newKey(node.device())));
     }
 }

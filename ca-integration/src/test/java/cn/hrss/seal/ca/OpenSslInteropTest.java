@@ -1,11 +1,14 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.ca.api.CaObjectIdentifiers;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.ca.authority.CaIdentities;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -14,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BouncyCastle is involved in any check here.
  */
 class OpenSslInteropTest {
+    private static final String EST_PASSWORD = "interop-enrolment";
+
     @TempDir
     static Path dir;
     @TempDir
@@ -50,7 +58,7 @@ class OpenSslInteropTest {
         openssl = new OpenSsl(dir);
         openssl.requireVersion3();
         db = TestDatabase.h2();
-        node = TestNode.start(db, TestNode.Keys.in(keys), Map.of());
+        node = TestNode.start(db, TestNode.Keys.in(keys), Map.of("seal.ca.est.password", EST_PASSWORD));
         write("root.pem", node.get("/ca/root.pem").body());
         write("node.pem", node.get("/ca/node.pem").body());
         openssl.ok("x509", "-in", "root.pem", "-pubkey", "-noout", "-out", "root-pub.pem");
@@ -91,7 +99,8 @@ class OpenSslInteropTest {
 
         String text = openssl.ok("crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
         assertThat(text).contains("Signature Algorithm: SM2-with-SM3", "X509v3 CRL Number",
-                "Serial Number: " + revoked.serial().toString(16).toUpperCase(), "Key Compromise");
+                "Serial Number: " + HexFormat.of().withUpperCase().formatHex(
+                        BigIntegers.asUnsignedByteArray(revoked.serial())), "Key Compromise");
         extractTbsAndSignature("crl.der", "crl-tbs.der", "crl-sig.der");
         assertThat(dgstVerify("root-pub.pem", "crl-sig.der", "crl-tbs.der")).contains("Verified OK");
     }
@@ -147,6 +156,47 @@ class OpenSslInteropTest {
         assertThat(dgstVerify("tsa-pub.pem", "ts-sig.der", "ts-signed-attrs.der")).contains("Verified OK");
     }
 
+    @Test
+    void estEnrolsAnOpensslMadeRequest() throws Exception {
+        openssl.ok("genpkey", "-algorithm", "SM2", "-out", "client.key");
+        // SystemIdentity { city(3), "440300" } as the extension request; PoP signed with the default SM2 ID
+        openssl.ok("req", "-new", "-key", "client.key", "-sm3", "-sigopt", OpenSsl.DISTID,
+                "-subj", "/C=CN/O=Shenzhen HRSS/CN=Shenzhen making", "-addext",
+                CaObjectIdentifiers.SYSTEM_IDENTITY.getId() + "=DER:300b0a01031306343430333030",
+                "-outform", "DER", "-out", "client.csr");
+        HttpResponse<byte[]> response = enrol("client.csr");
+        assertThat(response.statusCode()).isEqualTo(200);
+        write("enrolled.b64", response.body());
+
+        openssl.ok("base64", "-d", "-in", "enrolled.b64", "-out", "enrolled.p7");
+        openssl.ok("pkcs7", "-inform", "DER", "-in", "enrolled.p7", "-print_certs", "-out", "enrolled.pem");
+        assertThat(openssl.ok("verify", "-vfyopt", OpenSsl.DISTID, "-CAfile", "root.pem", "enrolled.pem"))
+                .contains("enrolled.pem: OK");
+        assertThat(openssl.ok("x509", "-in", "enrolled.pem", "-noout", "-subject"))
+                .contains("L = 440300", "OU = CITY", "CN = Shenzhen making");
+        openssl.ok("pkey", "-in", "client.key", "-pubout", "-out", "client-pub.pem");
+        assertThat(openssl.ok("x509", "-in", "enrolled.pem", "-noout", "-pubkey"))
+                .isEqualTo(Files.readString(dir.resolve("client-pub.pem")));
+
+        // OpenSSL's own default (empty user ID) does not prove possession under GM/T 0009
+        openssl.ok("req", "-new", "-key", "client.key", "-sm3", "-subj", "/CN=no distid", "-addext",
+                CaObjectIdentifiers.SYSTEM_IDENTITY.getId() + "=DER:300b0a01031306343430333030",
+                "-outform", "DER", "-out", "empty-id.csr");
+        HttpResponse<byte[]> rejected = enrol("empty-id.csr");
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(new String(rejected.body(), StandardCharsets.UTF_8)).contains("EST_BAD_REQUEST");
+    }
+
+    private static HttpResponse<byte[]> enrol(String csrFile) throws Exception {
+        return node.send(HttpRequest.newBuilder(node.url("/.well-known/est/simpleenroll"))
+                .header("Content-Type", "application/pkcs10")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("est:" + EST_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Base64.getMimeEncoder().encode(Files.readAllBytes(dir.resolve(csrFile)))))
+                .build());
+    }
+
     private static String ocsp(String url, String hash, String respOut) {
         // -noverify: OpenSSL 3.0's OCSP verifier has no distid option; the signature is checked with dgst.
         return openssl.ok("ocsp", hash, "-issuer", "root.pem", "-cert", "subject.pem", "-url", url, "-noverify",
@@ -160,8 +210,10 @@ class OpenSslInteropTest {
     private static void extractTbsAndSignature(String der, String tbsOut, String sigOut) {
         int tbs = offset(der, l -> l.contains(":d=1 "));
         int sig = offset(der, l -> l.contains(":d=1 ") && l.contains("BIT STRING"));
-        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(tbs), "-noout", "-out", tbsOut);
-        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(sig), "-noout", "-out", sigOut);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(tbs), "-noout",
+                "-out", tbsOut);
+        openssl.ok("asn1parse", "-inform", "DER", "-in", der, "-strparse", String.valueOf(sig), "-noout",
+                "-out", sigOut);
     }
 
     /**
@@ -200,7 +252,8 @@ class OpenSslInteropTest {
 
     private static IssuedCertificate issueSeal() {
         return node.ca().issueSealCertificate(new SealCertificateRequest("44030012345678", "Contract seal",
-                "Shenzhen HRSS", "11440300MB2C12345X", "GD making", TestCerts.newKey(node.device())));
+                "Shenzhen HRSS", UnifiedCreditCode.parse("11440300MB2C12348B"), "GD making",
+                TestCerts.newKey(node.device())));
     }
 
     private static String line(String text, String prefix) {

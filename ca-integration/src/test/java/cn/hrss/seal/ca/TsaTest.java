@@ -66,7 +66,7 @@ class TsaTest {
         response.validate(request);
         TimeStampToken token = response.getTimeStampToken();
         assertThat(token.getCertificates().getMatches(null)).hasSize(1);
-        X509CertificateHolder tsaCert = (X509CertificateHolder) token.getCertificates().getMatches(null).iterator().next();
+        X509CertificateHolder tsaCert = token.getCertificates().getMatches(null).iterator().next();
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(tsaCert));
         assertThat(TestCerts.signedBy(tsaCert, node.ca().rootCertificate())).isTrue();
         assertThat(token.getTimeStampInfo().getNonce()).isEqualTo(BigInteger.valueOf(0x1234567));

@@ -30,7 +30,8 @@ public final class CaObjectIdentifiers {
      * Unified social credit code of an organisation, the arc observed in Chinese CA certificates
      * (1.2.156.10260.4.1.4; see standards notes 4.1). Value: PrintableString.
      */
-    public static final ASN1ObjectIdentifier UNIFIED_SOCIAL_CREDIT_CODE = new ASN1ObjectIdentifier("1.2.156.10260.4.1.4");
+    public static final ASN1ObjectIdentifier UNIFIED_SOCIAL_CREDIT_CODE =
+            new ASN1ObjectIdentifier("1.2.156.10260.4.1.4");
 
     private CaObjectIdentifiers() {
     }

@@ -34,7 +34,7 @@ public final class CertificationRequests {
                 .build();
         try {
             Extensions extensions = new Extensions(Extension.create(CaObjectIdentifiers.SYSTEM_IDENTITY, false,
-                    new SystemIdentity(request.tier(), request.regionCode())));
+                    new SystemIdentity(request.tier(), request.region())));
             return new PKCS10CertificationRequestBuilder(subject, request.publicKey().toSubjectPublicKeyInfo())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions)
                     .build(DeviceContentSigner.create(device, key));

@@ -1,6 +1,7 @@
 package cn.hrss.seal.ca.api;
 
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,12 +10,11 @@ import java.util.regex.Pattern;
  * The certificate of one seal.
  *
  * @param esId           the seal's unique code, carried in the seal-source extension
- * @param unitCreditCode 18-character unified social credit code (GB 32100) of the seal holder
+ * @param unitCreditCode unified social credit code (GB 32100) of the seal holder
  * @param makingSystem   name of the seal making system that made the seal
  */
-public record SealCertificateRequest(String esId, String sealName, String unitName, String unitCreditCode,
-                                     String makingSystem, Sm2PublicKey publicKey) {
-    private static final Pattern USCC = Pattern.compile("[1-9ANY][1-59][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}");
+public record SealCertificateRequest(String esId, String sealName, String unitName,
+                                     UnifiedCreditCode unitCreditCode, String makingSystem, Sm2PublicKey publicKey) {
     private static final Pattern ES_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
 
     public SealCertificateRequest {
@@ -24,9 +24,7 @@ public record SealCertificateRequest(String esId, String sealName, String unitNa
         SystemCertificateRequest.requireText(sealName, "sealName");
         SystemCertificateRequest.requireText(unitName, "unitName");
         SystemCertificateRequest.requireText(makingSystem, "makingSystem");
-        if (unitCreditCode == null || !USCC.matcher(unitCreditCode).matches()) {
-            throw new IllegalArgumentException("unitCreditCode is not a unified social credit code");
-        }
+        Objects.requireNonNull(unitCreditCode, "unitCreditCode");
         Objects.requireNonNull(publicKey, "publicKey");
     }
 }

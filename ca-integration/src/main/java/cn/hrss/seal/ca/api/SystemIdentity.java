@@ -1,5 +1,7 @@
 package cn.hrss.seal.ca.api;
 
+import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Enumerated;
 import org.bouncycastle.asn1.ASN1Object;
@@ -9,29 +11,23 @@ import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERSequence;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Value of the {@link CaObjectIdentifiers#SYSTEM_IDENTITY} extension of a system certificate.
  * <pre>
  * SystemIdentity ::= SEQUENCE {
  *     tier        ENUMERATED { ministry(1), province(2), city(3) },
- *     regionCode  PrintableString (SIZE(6))   -- GB/T 2260
+ *     regionCode  PrintableString (SIZE(6))   -- GB/T 2260 (100000 for central organs)
  * }
  * </pre>
  */
 public final class SystemIdentity extends ASN1Object {
-    private static final Pattern REGION = Pattern.compile("\\d{6}");
-
     private final Tier tier;
-    private final String regionCode;
+    private final AdministrativeRegionCode region;
 
-    public SystemIdentity(Tier tier, String regionCode) {
+    public SystemIdentity(Tier tier, AdministrativeRegionCode region) {
         this.tier = Objects.requireNonNull(tier, "tier");
-        if (regionCode == null || !REGION.matcher(regionCode).matches()) {
-            throw new IllegalArgumentException("regionCode must be six digits");
-        }
-        this.regionCode = regionCode;
+        this.region = Objects.requireNonNull(region, "region");
     }
 
     /**
@@ -52,22 +48,26 @@ public final class SystemIdentity extends ASN1Object {
         }
         int tier = ASN1Enumerated.getInstance(seq.getObjectAt(0)).intValueExact();
         String region = DERPrintableString.getInstance(seq.getObjectAt(1)).getString();
-        return new SystemIdentity(Tier.ofAsn1Value(tier), region);
+        try {
+            return new SystemIdentity(Tier.ofAsn1Value(tier), AdministrativeRegionCode.parse(region));
+        } catch (SealException e) {
+            throw new IllegalArgumentException("SystemIdentity.regionCode: " + e.getMessage(), e);
+        }
     }
 
     public Tier tier() {
         return tier;
     }
 
-    public String regionCode() {
-        return regionCode;
+    public AdministrativeRegionCode region() {
+        return region;
     }
 
     @Override
     public ASN1Primitive toASN1Primitive() {
         ASN1EncodableVector v = new ASN1EncodableVector(2);
         v.add(new ASN1Enumerated(tier.asn1Value()));
-        v.add(new DERPrintableString(regionCode));
+        v.add(new DERPrintableString(region.value()));
         return new DERSequence(v);
     }
 }

@@ -57,7 +57,7 @@ final class CaBootstrap {
         SigningIdentity root = root();
         String name = properties.nodeName();
         SigningIdentity nodeId = endEntity(CaIdentities.NODE_KEY, root, key -> profiles.system(
-                new SystemCertificateRequest(name, properties.organisation(), node.tier(), node.regionCode(), key)));
+                new SystemCertificateRequest(name, properties.organisation(), node.tier(), node.region(), key)));
         SigningIdentity ocsp = endEntity(CaIdentities.OCSP_KEY, root, key -> profiles.ocspSigner(name, key));
         SigningIdentity tsa = endEntity(CaIdentities.TSA_KEY, root, key -> profiles.tsa(name, key));
         return new CaIdentities(root, nodeId, ocsp, tsa);

@@ -56,7 +56,7 @@ final class CertificateProfiles {
     CertificateTemplate system(SystemCertificateRequest request) {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "CN")
-                .addRDN(BCStyle.L, request.regionCode())
+                .addRDN(BCStyle.L, request.region().value())
                 .addRDN(BCStyle.O, request.organisation())
                 .addRDN(BCStyle.OU, request.tier().name())
                 .addRDN(BCStyle.CN, request.systemName())
@@ -68,14 +68,14 @@ final class CertificateProfiles {
                 ext(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth})),
                 ext(CaObjectIdentifiers.SYSTEM_IDENTITY, false,
-                        new SystemIdentity(request.tier(), request.regionCode()))));
+                        new SystemIdentity(request.tier(), request.region()))));
     }
 
     CertificateTemplate seal(SealCertificateRequest request) {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, request.unitName())
-                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, request.unitCreditCode())
+                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, request.unitCreditCode().value())
                 .addRDN(BCStyle.CN, request.sealName())
                 .build();
         return new CertificateTemplate(CertificateProfile.SEAL, subject, spki(request.publicKey()),
@@ -83,7 +83,7 @@ final class CertificateProfiles {
                 endEntity(),
                 ext(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)),
                 ext(CaObjectIdentifiers.UNIFIED_SOCIAL_CREDIT_CODE, false,
-                        new DERPrintableString(request.unitCreditCode())),
+                        new DERPrintableString(request.unitCreditCode().value())),
                 ext(CaObjectIdentifiers.SEAL_SOURCE, false,
                         new SealSource(request.esId(), request.makingSystem()))));
     }

@@ -58,7 +58,7 @@ final class EstEnrolment {
         try {
             return authority.issueSystemCertificate(new SystemCertificateRequest(cn,
                     organisation == null ? defaultOrganisation : organisation, identity.tier(),
-                    identity.regionCode(), key));
+                    identity.region(), key));
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

@@ -37,7 +37,8 @@ import java.util.Set;
  */
 final class TimeStampAuthority {
     /** Imprint algorithms accepted: SM3 (GB/T 20520) and SHA-256 for international tools. */
-    static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS = Set.of(GMObjectIdentifiers.sm3, NISTObjectIdentifiers.id_sha256);
+    static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
+            Set.of(GMObjectIdentifiers.sm3, NISTObjectIdentifiers.id_sha256);
 
     private final CipherDevice device;
     private final CaIdentities identities;

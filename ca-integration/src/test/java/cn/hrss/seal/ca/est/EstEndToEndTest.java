@@ -12,6 +12,7 @@ import cn.hrss.seal.core.crypto.DeviceContentSigner;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import cn.hrss.seal.testsupport.TestDatabase;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -79,8 +80,8 @@ class EstEndToEndTest {
         KeyRef key = client.device().generateKeyPair("est-enrolled-system");
         Sm2PublicKey publicKey = client.device().exportSignPublicKey(key);
         PKCS10CertificationRequest csr = CertificationRequests.forSystem(client.device(), key,
-                new SystemCertificateRequest("Guangdong status", "Guangdong HRSS", Tier.PROVINCE, "440000",
-                        publicKey));
+                new SystemCertificateRequest("Guangdong status", "Guangdong HRSS", Tier.PROVINCE,
+                        AdministrativeRegionCode.parse("440000"), publicKey));
 
         X509CertificateHolder issued = est.enroll(csr);
         X509CertificateHolder root = est.caCertificates().get(0);
@@ -92,7 +93,7 @@ class EstEndToEndTest {
         SystemIdentity identity = SystemIdentity.getInstance(
                 issued.getExtension(CaObjectIdentifiers.SYSTEM_IDENTITY).getParsedValue());
         assertThat(identity.tier()).isEqualTo(Tier.PROVINCE);
-        assertThat(identity.regionCode()).isEqualTo("440000");
+        assertThat(identity.region().value()).isEqualTo("440000");
         assertThat(caNode.ca().find(issued.getSerialNumber())).isPresent();
     }
 
@@ -158,7 +159,7 @@ class EstEndToEndTest {
 
     private static PKCS10CertificationRequest csr(KeyRef key) {
         return CertificationRequests.forSystem(client.device(), key, new SystemCertificateRequest("sys", "org",
-                Tier.CITY, "440300", client.device().exportSignPublicKey(key)));
+                Tier.CITY, AdministrativeRegionCode.parse("440300"), client.device().exportSignPublicKey(key)));
     }
 
     private static HttpResponse<byte[]> enrolRaw(String authorization, byte[] body) {

@@ -3,6 +3,7 @@ package cn.hrss.seal.making.adapter;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.ca.api.SealCertificateRequest;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.making.port.SealCertificates;
 import org.bouncycastle.asn1.x509.Certificate;
 
@@ -22,7 +23,8 @@ public final class CaSealCertificates implements SealCertificates {
     @Override
     public byte[] issue(SealSubject subject, Sm2PublicKey sealKey) {
         return ca.issueSealCertificate(new SealCertificateRequest(subject.esId(), subject.sealName(),
-                subject.unitName(), subject.unitCreditCode(), makingSystem, sealKey)).encoded();
+                subject.unitName(), UnifiedCreditCode.parse(subject.unitCreditCode()), makingSystem, sealKey))
+                .encoded();
     }
 
     @Override
