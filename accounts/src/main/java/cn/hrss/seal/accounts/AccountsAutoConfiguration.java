@@ -7,6 +7,7 @@ import cn.hrss.seal.accounts.session.SessionsConfiguration;
 import cn.hrss.seal.accounts.user.UserAccounts;
 import cn.hrss.seal.accounts.user.UsersConfiguration;
 import cn.hrss.seal.web.SealWebAutoConfiguration;
+import com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,8 +28,9 @@ import java.time.Clock;
  * Accounts, sessions and the node's HTTP security chain. Mapper scanning is limited to this module's
  * {@code persistence} package, so every module's auto-configuration scans its own and they compose.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class},
-        after = SealWebAutoConfiguration.class)
+// before MyBatis-Plus, so its fallback mapper scanner sees our @MapperScan and backs off
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        MybatisPlusAutoConfiguration.class}, after = SealWebAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(AccountsProperties.class)
 @MapperScan("cn.hrss.seal.accounts.persistence")

@@ -291,6 +291,30 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void accountEventsLandInTheAuditChainThatOnlyTheAuditAdministratorReads() {
+        String user = newUser("SEAL_OPERATOR");
+        assertThat(login(user, "Wrong9Password").status()).isEqualTo(401);
+        String auditor = token(newUser("AUDIT_ADMIN"), PASSWORD);
+
+        Reply created = call(HttpMethod.GET, "/api/v1/audit/records?action=account.user.create&size=200", auditor,
+                null);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body().get("items")).anySatisfy(item -> {
+            assertThat(item.get("actor").asText()).isEqualTo("user:admin");
+            assertThat(item.get("target").asText()).isEqualTo("user:" + user);
+            assertThat(item.get("outcome").asText()).isEqualTo("SUCCESS");
+        });
+        Reply failed = call(HttpMethod.GET, "/api/v1/audit/records?action=account.login&actor=user:" + user,
+                auditor, null);
+        assertThat(failed.body().get("items")).singleElement().satisfies(item -> {
+            assertThat(item.get("outcome").asText()).isEqualTo("FAILURE");
+            assertThat(item.at("/details/reason").asText()).isEqualTo("BAD_CREDENTIALS");
+        });
+        assertThat(call(HttpMethod.GET, "/api/v1/audit/verify", auditor, null).status()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/audit/records", admin(), null).status()).isEqualTo(403);
+    }
+
+    @Test
     void migrationsRunBeforeAnyMapper(@Autowired org.springframework.context.ConfigurableApplicationContext context) {
         String[] factories = context.getBeanFactory().getBeanNamesForType(
                 org.apache.ibatis.session.SqlSessionFactory.class);
