@@ -276,6 +276,21 @@ abstract class SealMakingHttpTestBase {
     }
 
     @Test
+    void reviewersListPendingApplicationsOldestFirst() throws Exception {
+        String first = apply(application());
+        clock.advance(Duration.ofSeconds(1));
+        String second = apply(application());
+        JsonNode pending = getJson("/api/v1/seal-applications?status=SUBMITTED&limit=200", REVIEWER);
+        List<String> ids = new ArrayList<>();
+        pending.forEach(a -> ids.add(a.get("id").asText()));
+        assertThat(ids).containsSubsequence(first, second);
+        assertThat(pending.get(0).get("agentIdNumber").asText()).contains("****");
+        mvc.perform(get("/api/v1/seal-applications?status=NOPE").with(REVIEWER))
+                .andExpect(error(400, "BAD_PARAMETER"));
+        mvc.perform(get("/api/v1/seal-applications").with(HOLDER)).andExpect(error(403, "FORBIDDEN"));
+    }
+
+    @Test
     void badReviewsAndMakesChangeNothing() throws Exception {
         String id = apply(application());
         review(id, "approve", REVIEWER, Map.of("opinion", " ")).andExpect(error(400, "VALIDATION_FAILED"));

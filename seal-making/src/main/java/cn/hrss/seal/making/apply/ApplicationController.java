@@ -1,5 +1,6 @@
 package cn.hrss.seal.making.apply;
 
+import cn.hrss.seal.making.persistence.ApplicationStatus;
 import cn.hrss.seal.making.persistence.ReviewMapper;
 import cn.hrss.seal.making.persistence.ReviewRow;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
@@ -12,14 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/seal-applications")
 class ApplicationController {
+    private static final int MAX_PAGE = 200;
+
     private final SealApplications applications;
     private final ReviewMapper reviews;
 
@@ -34,6 +39,16 @@ class ApplicationController {
     Map<String, String> apply(@Valid @RequestBody ApplicationRequest request, Authentication caller) {
         var row = applications.submit(request, caller.getName());
         return Map.of("id", row.getId(), "status", row.getStatus().name());
+    }
+
+    /** Applications by status, oldest first (a reviewer's work list); {@code limit} is capped at 200. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SEAL_OPERATOR', 'SEAL_REVIEWER')")
+    List<ApplicationView> list(@RequestParam(defaultValue = "SUBMITTED") ApplicationStatus status,
+                               @RequestParam(defaultValue = "50") int limit,
+                               @RequestParam(defaultValue = "0") int offset) {
+        return applications.list(status, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, offset)).stream()
+                .map(a -> ApplicationView.of(a, null)).toList();
     }
 
     @GetMapping("/{id}")

@@ -10,6 +10,7 @@ import cn.hrss.seal.making.persistence.ApplicationStatus;
 import cn.hrss.seal.making.journal.SealJournal;
 import cn.hrss.seal.making.port.PersonalData;
 import cn.hrss.seal.making.port.SealPictures;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -124,6 +126,11 @@ public class SealApplications {
                         + row.getAgentIdNumberMasked(),
                 new SealApplied(row.getId(), applicant, c.scope(), predecessorSealId));
         return row;
+    }
+
+    List<ApplicationRow> list(ApplicationStatus status, int limit, int offset) {
+        return applications.selectList(new QueryWrapper<ApplicationRow>().eq("status", status.name())
+                .orderByAsc("created_at", "id").last("LIMIT " + limit + " OFFSET " + offset));
     }
 
     /** Reads an application; 404 {@code APPLICATION_NOT_FOUND}. */
