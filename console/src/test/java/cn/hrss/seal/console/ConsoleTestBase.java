@@ -275,6 +275,36 @@ abstract class ConsoleTestBase {
     }
 
     @Test
+    void aLifecycleStepWithoutAReasonIsRefusedOnTheForm() throws Exception {
+        String operatorName = user(Role.SEAL_OPERATOR);
+        MockHttpSession operator = login(operatorName);
+        String sealPage = madeSeal(operator, login(user(Role.SEAL_REVIEWER)));
+        String esId = sealPage.substring("/console/seals/".length());
+        assertThat(text(post(sealPage + "/loss").session(operator).with(csrf()).param("reason", " ")))
+                .contains("此项为必填项", "印章业务办理");
+        assertThat(text(post(sealPage + "/renew").session(operator).with(csrf()).param("reason", "到期续用")))
+                .contains("此项为必填项");
+        assertThat(apiSealStatus(operatorName, esId)).isEqualTo("VALID");
+        mvc.perform(post(sealPage + "/explode").session(operator).with(csrf()).param("reason", "x"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void whenTheNodeSessionEndsTheConsoleAsksForANewLogin() throws Exception {
+        String operatorName = user(Role.SEAL_OPERATOR);
+        MockHttpSession operator = login(operatorName);
+        String admin = user(Role.SYSTEM_ADMIN);
+        // disabling the account revokes its node sessions; the console notices on its next API call
+        mvc.perform(post("/api/v1/users/" + operatorName + "/disable")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiToken(admin)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/console/applications").session(operator))
+                .andExpect(redirectedUrl("/console/login?error=expired"));
+        assertThat(operator.isInvalid()).isTrue();
+        assertThat(text(get("/console/login").param("error", "expired"))).contains("会话已失效");
+    }
+
+    @Test
     void englishPagesAfterSwitching() throws Exception {
         MockHttpSession operator = login(user(Role.SEAL_OPERATOR));
         assertThat(text(get("/console").param("lang", "en").session(operator)))
@@ -316,14 +346,27 @@ abstract class ConsoleTestBase {
         return request;
     }
 
+    /** Applies, approves and makes a seal through the console; returns the seal page's path. */
+    String madeSeal(MockHttpSession operator, MockHttpSession reviewer) throws Exception {
+        String id = apply(operator);
+        mvc.perform(post("/console/applications/" + id + "/approve").session(reviewer).with(csrf())
+                .param("opinion", "同意")).andExpect(status().isFound());
+        return mvc.perform(post("/console/applications/" + id + "/make").session(operator).with(csrf()))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+    }
+
     /** The seal's status as the contract API reports it, read with the user's own bearer token. */
     String apiSealStatus(String username, String esId) throws Exception {
-        String token = json.readTree(mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        JsonNode seal = json.readTree(mvc.perform(get("/api/v1/seals/" + esId)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiToken(username)))
+                .andReturn().getResponse().getContentAsString());
+        return seal.get("status").asText();
+    }
+
+    String apiToken(String username) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("username", username, "password", PASSWORD))))
                 .andReturn().getResponse().getContentAsString()).get("token").asText();
-        JsonNode seal = json.readTree(mvc.perform(get("/api/v1/seals/" + esId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn().getResponse().getContentAsString());
-        return seal.get("status").asText();
     }
 
     static Map<String, String> application() {

@@ -23,7 +23,7 @@ public final class FieldErrors {
         }
         fields.forEach((field, problem) -> {
             String name = String.valueOf(field);
-            if (form.getTarget() != null && hasField(form, name)) {
+            if (hasField(form, name)) {
                 form.rejectValue(name, REFUSED, String.valueOf(problem));
             } else {
                 form.reject(REFUSED, name + ": " + problem);
@@ -34,9 +34,8 @@ public final class FieldErrors {
 
     private static boolean hasField(BindingResult form, String name) {
         try {
-            form.getFieldType(name);
             return form.getFieldType(name) != null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // not a property of the form
             return false;
         }
     }
