@@ -4,6 +4,8 @@ import cn.hrss.seal.accounts.api.PublicPaths;
 import cn.hrss.seal.accounts.session.BearerTokenFilter;
 import cn.hrss.seal.accounts.session.Sessions;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ApiSecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
     /** Order of the catch-all chain; module chains with a narrower matcher go before it. */
     public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
@@ -44,6 +48,7 @@ public class ApiSecurityConfiguration {
     SecurityFilterChain sealApiSecurity(HttpSecurity http, Sessions sessions, ObjectProvider<PublicPaths> publicPaths,
                                         ObjectMapper json) throws Exception {
         List<String> permitted = publicPaths.orderedStream().flatMap(p -> p.patterns().stream()).distinct().toList();
+        log.info("public paths (no token needed): {}", permitted);
         ApiErrorWriter errors = new ApiErrorWriter(json);
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

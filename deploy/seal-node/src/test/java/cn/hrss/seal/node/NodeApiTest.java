@@ -273,11 +273,14 @@ abstract class NodeApiTest {
     }
 
     @Test
-    void publicStatusPathsNeedNoToken() {
-        // no status module in this build: the path is public and simply not found, not 401
-        Reply r = call(HttpMethod.GET, "/api/v1/seal-status/ABC", null, null);
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.code()).isEqualTo("NOT_FOUND");
+    void caAndStatusServeTheirPublicPathsWithoutAToken() {
+        ResponseEntity<String> root = http.getForEntity("/ca/root.pem", String.class);
+        assertThat(root.getStatusCode().value()).isEqualTo(200);
+        assertThat(root.getBody()).startsWith("-----BEGIN CERTIFICATE-----");
+        ResponseEntity<String> status = http.getForEntity("/api/v1/seal-status/NO-SUCH-SEAL", String.class);
+        assertThat(status.getStatusCode().value()).isEqualTo(200);
+        assertThat(status.getBody()).contains("\"status\":\"UNKNOWN\"");
+        assertThat(status.getHeaders().getFirst("Seal-Signature")).isNotBlank();
     }
 
     @Test

@@ -55,6 +55,8 @@ class NodeJarIT {
         assertThat(first.login("operator", "Bootstrap9Admin").statusCode()).isEqualTo(200);
         assertThat(first.log()).contains("created system administrator 'operator'").doesNotContain("BOOTSTRAP:");
         String masterKey = Files.readString(dataDir.resolve("keys/master.key"));
+        String root = first.get("/ca/root.pem").body();
+        assertThat(root).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(dataDir.resolve("keys/soft-device.ks")).exists();
         stop(first.process);
 
@@ -63,6 +65,8 @@ class NodeJarIT {
         assertThat(second.log()).doesNotContain("created system administrator")
                 .doesNotContain("generated " + dataDir.resolve("keys/master.key"));
         assertThat(Files.readString(dataDir.resolve("keys/master.key"))).isEqualTo(masterKey);
+        // the seal root generated at the first start is the one served after the restart: key store and DB reused
+        assertThat(second.get("/ca/root.pem").body()).isEqualTo(root);
     }
 
     @Test
@@ -81,6 +85,32 @@ class NodeJarIT {
         assertThat(p.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).as("process exits by itself").isTrue();
         assertThat(p.exitValue()).isNotZero();
         assertThat(Files.readString(log)).contains("SEAL_BOOTSTRAP_ADMIN is not acceptable (WEAK_PASSWORD");
+    }
+
+    @Test
+    void startsOnTheGmT0018DeviceWithEveryKeyInIt() throws Exception {
+        // the operator's configuration for a cipher machine, here the test SDF library that seal-core builds
+        Path sdfKeyStore = work.resolve("sdf-keystore.txt");
+        Map<String, String> env = Map.of(
+                "SEAL_BOOTSTRAP_ADMIN", "operator:Bootstrap9Admin",
+                "SEAL_DEVICE_TYPE", "sdf",
+                "SEAL_DEVICE_SDF_LIBRARY", System.getProperty("sdf.test.library"),
+                "SEAL_DEVICE_SDF_GENERATEDKEYINDEXES_FIRST", "10",
+                "SEAL_DEVICE_SDF_GENERATEDKEYINDEXES_LAST", "999",
+                "SEAL_DEVICE_SDF_GENERATEDKEYPASSWORD", "Sdf9Password",
+                "SEAL_DEVICE_SDF_VENDORFUNCTIONS_GENERATEKEYPAIR", "SDFX_GenerateKeyPairAtFreeIndex_ECC",
+                "SEAL_DEVICE_SDF_VENDORFUNCTIONS_GENERATEKEK", "SDFX_GenerateKEKAtFreeIndex",
+                "SDF_TEST_KEYSTORE", sdfKeyStore.toString());
+        Path dataDir = work.resolve("data");
+
+        Node node = start(dataDir, env, "sdf.log");
+
+        assertThat(node.log()).contains("cipher device: GM/T 0018 library");
+        assertThat(node.get("/ca/root.pem").body()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(node.login("operator", "Bootstrap9Admin").statusCode()).isEqualTo(200);
+        // the root, node, OCSP, TSA and audit keys were generated in the SDF device, nothing in a soft key store
+        assertThat(Files.size(sdfKeyStore)).isPositive();
+        assertThat(dataDir.resolve("keys/soft-device.ks")).doesNotExist();
     }
 
     record Node(Process process, int port, Path logFile, HttpClient http) {

@@ -22,7 +22,8 @@ import java.util.Objects;
  * the blind index and masked form stored beside it.
  *
  * <p>Sealed layout: {@code version(1) || kind tag(1) || device SM4 ciphertext || HMAC-SM3(macKey, all before)}.
- * The device's SM4-CBC output carries no integrity, hence the MAC (encrypt-then-MAC).
+ * The device's {@code sm4Encrypt} authenticates its own ciphertext; the outer MAC binds the version and kind tag
+ * to it, so a sealed ID number cannot be passed off as a phone number.
  *
  * <p>The MAC and blind-index keys are derived through the device, so they follow the KEK (a new KEK means new
  * indexes) and nothing but the device holds long-term secrets: a fixed 16-byte label is imported as if it were a

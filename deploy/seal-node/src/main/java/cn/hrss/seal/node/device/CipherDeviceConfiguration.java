@@ -1,6 +1,7 @@
 package cn.hrss.seal.node.device;
 
 import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.device.sdf.SdfCipherDevice;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;
 import cn.hrss.seal.node.NodeProperties;
 import org.slf4j.Logger;
@@ -25,12 +26,14 @@ class CipherDeviceConfiguration {
         boolean production = environment.acceptsProfiles(Profiles.of(PRODUCTION));
         return switch (device.type()) {
             case SOFT -> soft(device, node, production);
-            case SDF ->
-                // SDF: create cn.hrss.seal.core.device.sdf.SdfCipherDevice here from its SdfDeviceProperties record
-                // (bound from seal.device.sdf.*: library path, key indexes, passwords) once seal-core has it.
-                throw new IllegalStateException("seal.device.type=sdf is not available in this build yet:"
-                        + " the GM/T 0018 SdfCipherDevice is not wired into the node; use seal.device.type=soft");
+            case SDF -> sdf(device);
         };
+    }
+
+    private static CipherDevice sdf(DeviceProperties device) {
+        CipherDevice sdf = SdfCipherDevice.open(device.sdf());
+        log.info("cipher device: GM/T 0018 library {} ({})", device.sdf().library(), sdf.info().deviceName());
+        return sdf;
     }
 
     private static CipherDevice soft(DeviceProperties device, NodeProperties node, boolean production) {

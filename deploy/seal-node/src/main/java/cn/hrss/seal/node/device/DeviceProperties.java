@@ -1,6 +1,8 @@
 package cn.hrss.seal.node.device;
 
+import cn.hrss.seal.core.device.sdf.SdfDeviceProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,13 +17,20 @@ import java.nio.file.Path;
  * @param type                   {@code soft} (BouncyCastle, sealed key file) or {@code sdf} (GM/T 0018 cipher machine)
  * @param allowSoftInProduction  lets the {@code production} profile start on the soft device (logged at every start)
  * @param soft                   the soft device's settings
+ * @param sdf                    the GM/T 0018 device's settings ({@code seal.device.sdf.*}); required for {@code sdf}
  */
 @Validated
 @ConfigurationProperties("seal.device")
 public record DeviceProperties(
         @NotNull @DefaultValue("soft") Type type,
         boolean allowSoftInProduction,
-        @Valid @NotNull @DefaultValue Soft soft) {
+        @Valid @NotNull @DefaultValue Soft soft,
+        @Valid SdfDeviceProperties sdf) {
+
+    @AssertTrue(message = "seal.device.sdf.library (and the key settings) must be configured for seal.device.type=sdf")
+    public boolean isSdfConfiguredWhenChosen() {
+        return type != Type.SDF || sdf != null;
+    }
 
     public enum Type { SOFT, SDF }
 

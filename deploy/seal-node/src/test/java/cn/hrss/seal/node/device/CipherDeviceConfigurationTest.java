@@ -1,7 +1,10 @@
 package cn.hrss.seal.node.device;
 
 import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.KeyRef;
+import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.device.sdf.SdfCipherDevice;
 import cn.hrss.seal.node.NodeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,9 +123,44 @@ class CipherDeviceConfigurationTest {
     }
 
     @Test
-    void sdfFailsFastUntilTheBindingIsWired() {
+    void sdfWithoutItsSettingsIsRejectedAtBinding() {
         runner().withPropertyValues("seal.device.type=sdf").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("seal.device.type=sdf is not available"));
+                        .hasMessageContaining("seal.device.sdf.library"));
+    }
+
+    @Test
+    void sdfDeviceOverTheTestLibraryHoldsTheNodesKeys() throws Exception {
+        // the test GM/T 0018 library built by seal-core; its key store comes from SDF_TEST_KEYSTORE (surefire)
+        Path library = Path.of(System.getProperty("sdf.test.library"));
+        assertThat(library).exists();
+        Files.deleteIfExists(Path.of(System.getenv("SDF_TEST_KEYSTORE")));
+        runner().withPropertyValues("seal.device.type=sdf",
+                        "seal.device.sdf.library=" + library,
+                        "seal.device.sdf.generated-key-indexes.first=10",
+                        "seal.device.sdf.generated-key-indexes.last=99",
+                        "seal.device.sdf.generated-key-password=Sdf9Password",
+                        "seal.device.sdf.vendor-functions.generate-key-pair=SDFX_GenerateKeyPairAtFreeIndex_ECC",
+                        "seal.device.sdf.vendor-functions.generate-kek=SDFX_GenerateKEKAtFreeIndex")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    CipherDevice device = context.getBean(CipherDevice.class);
+                    assertThat(device).isInstanceOf(SdfCipherDevice.class);
+                    KeyRef key = device.generateKeyPair("node-probe");
+                    Sm2PublicKey pub = device.exportSignPublicKey(key);
+                    byte[] e = Sm2.digest(pub, "signed through the node's SDF device".getBytes());
+                    assertThat(Sm2.verifyDigest(pub, e, device.sign(key, e))).isTrue();
+                    assertThat(key.index()).isBetween(10, 99);
+                });
+        assertThat(dataDir.resolve("keys")).doesNotExist();
+    }
+
+    @Test
+    void sdfPointingAtAMissingLibraryStopsTheStart() {
+        runner().withPropertyValues("seal.device.type=sdf",
+                        "seal.device.sdf.library=" + dataDir.resolve("no-such-libsdf.so"),
+                        "seal.device.sdf.generated-key-indexes.first=10",
+                        "seal.device.sdf.generated-key-indexes.last=99")
+                .run(context -> assertThat(context).hasFailed());
     }
 }
