@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class BenchDatabase implements AutoCloseable {
     static final String URL_PROPERTY = "seal.bench.status.url";
-    private static final String USER = "seal.bench.status.user";
+    static final String USER_PROPERTY = "seal.bench.status.user";
     private static final String SEALS = "seal.bench.status.seals";
     private static final String REVOKED = "seal.bench.status.revoked";
     private static final String NOW = "seal.bench.status.now";
@@ -54,12 +54,12 @@ final class BenchDatabase implements AutoCloseable {
         }
         SealTable table = new SealTable(Integer.getInteger(SEALS), Integer.getInteger(REVOKED),
                 Instant.ofEpochMilli(Long.getLong(NOW)));
-        return new BenchDatabase(url, System.getProperty(USER), table, Optional.empty());
+        return new BenchDatabase(url, System.getProperty(USER_PROPERTY), table, Optional.empty());
     }
 
     /** JVM options that make {@link #forBenchmark()} in a JMH fork use this database. */
     List<String> forkArguments() {
-        return List.of("-D" + URL_PROPERTY + "=" + url, "-D" + USER + "=" + user,
+        return List.of("-D" + URL_PROPERTY + "=" + url, "-D" + USER_PROPERTY + "=" + user,
                 "-D" + SEALS + "=" + table.seals(), "-D" + REVOKED + "=" + table.revoked(),
                 "-D" + NOW + "=" + table.now().toEpochMilli());
     }
