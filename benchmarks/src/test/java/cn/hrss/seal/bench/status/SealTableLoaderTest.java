@@ -80,33 +80,38 @@ class SealTableLoaderTest {
 
     @Test
     void loadedRowsEqualTheRowsTheModuleWritesForTheSameSeal() throws SQLException {
-        SealStatusService statuses = node.statuses();
-        for (int i : new int[] {REVOKED, VALID}) {
-            String twin = "twin-" + i;
-            statuses.register(new SealRegistration(twin, SealTable.UNIT_NAME, SealTable.SEAL_NAME,
-                    SealTable.REGION_CODE, TABLE.certificateSerial(i), TABLE.validStart(i), TABLE.validEnd(i)));
-            if (TABLE.isRevoked(i)) {
-                statuses.recordChange(twin, SealStatus.REVOKED, TABLE.revokedAt(i), SealTable.REVOCATION_REASON);
+        // a database of its own: the module's writes must not change what the other tests read
+        try (BenchDatabase own = BenchDatabase.createAndLoad(TABLE, line -> { });
+             StatusNode writer = StatusNode.start(own)) {
+            SealStatusService statuses = writer.statuses();
+            for (int i : new int[] {REVOKED, VALID}) {
+                String twin = "twin-" + i;
+                statuses.register(new SealRegistration(twin, SealTable.UNIT_NAME, SealTable.SEAL_NAME,
+                        SealTable.REGION_CODE, TABLE.certificateSerial(i), TABLE.validStart(i), TABLE.validEnd(i)));
+                if (TABLE.isRevoked(i)) {
+                    statuses.recordChange(twin, SealStatus.REVOKED, TABLE.revokedAt(i), SealTable.REVOCATION_REASON);
+                }
+                assertThat(rows(own, "SELECT * FROM seal_status WHERE es_id = ?", twin))
+                        .isEqualTo(rows(own, "SELECT * FROM seal_status WHERE es_id = ?", TABLE.esId(i)));
+                String history = "SELECT * FROM seal_status_history WHERE es_id = ? ORDER BY version";
+                assertThat(rows(own, history, twin))
+                        .isEqualTo(rows(own, history, TABLE.esId(i)))
+                        .hasSize(TABLE.isRevoked(i) ? 2 : 1);
             }
-            assertThat(rows("SELECT * FROM seal_status WHERE es_id = ?", twin))
-                    .isEqualTo(rows("SELECT * FROM seal_status WHERE es_id = ?", TABLE.esId(i)));
-            assertThat(rows("SELECT * FROM seal_status_history WHERE es_id = ? ORDER BY version", twin))
-                    .isEqualTo(rows("SELECT * FROM seal_status_history WHERE es_id = ? ORDER BY version",
-                            TABLE.esId(i)))
-                    .hasSize(TABLE.isRevoked(i) ? 2 : 1);
         }
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     /** The rows' columns other than the identity and the write-time clocks. */
-    private static List<Map<String, Object>> rows(String sql, String esId) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+    private static List<Map<String, Object>> rows(BenchDatabase in, String sql, String esId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(in.url(), in.user(), in.password());
+             PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, esId);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -123,9 +128,5 @@ class SealTableLoaderTest {
             }
             return rows;
         }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.url(), db.user(), db.password());
     }
 }
