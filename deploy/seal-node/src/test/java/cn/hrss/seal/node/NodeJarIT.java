@@ -1,5 +1,7 @@
 package cn.hrss.seal.node;
 
+import cn.hrss.seal.core.ses.SealView;
+import cn.hrss.seal.core.ses.SesParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,65 @@ class NodeJarIT {
         assertThat(dataDir.resolve("keys/soft-device.ks")).doesNotExist();
     }
 
+    @Test
+    void runsTheWholeSealLifecycleAndPublishesItsStatus() throws Exception {
+        Node node = start(work.resolve("data"), Map.of("SEAL_BOOTSTRAP_ADMIN", "admin:Bootstrap9Admin"), "life.log");
+        String admin = node.token("admin", "Bootstrap9Admin");
+        for (String[] u : new String[][] {{"operator1", "Operator9Pass", "SEAL_OPERATOR"},
+                {"reviewer1", "Reviewer9Pass", "SEAL_REVIEWER"}}) {
+            HttpResponse<String> created = node.post("/api/v1/users", admin, "{\"username\":\"" + u[0]
+                    + "\",\"password\":\"" + u[1] + "\",\"displayName\":\"" + u[0] + "\",\"roles\":[\"" + u[2] + "\"]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        String op = node.token("operator1", "Operator9Pass");
+        String rv = node.token("reviewer1", "Reviewer9Pass");
+
+        HttpResponse<String> applied = node.post("/api/v1/seal-applications", op, """
+                {"unitCreditCode":"9135052155323005XL","unitRegionCode":"350521","unitType":"PUBLIC_INSTITUTION",
+                 "unitName":"泉州市社会保险中心","unitAddress":"泉州市丰泽区","agentName":"张三",
+                 "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
+                 "approverUnitName":"泉州市人力资源和社会保障局","approverRegionCode":"350500",
+                 "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}""");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String id = field(applied.body(), "id");
+        // bad input changes nothing: an unknown scope is refused with a stable code
+        assertThat(node.post("/api/v1/seal-applications", op, "{\"scope\":\"GALACTIC\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(node.post("/api/v1/seal-applications/" + id + "/approve", rv, "{\"opinion\":\"同意\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> made = node.post("/api/v1/seal-applications/" + id + "/make", op, "");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String esId = field(made.body(), "esId");
+        assertThat(field(made.body(), "status")).isEqualTo("VALID");
+
+        HttpResponse<byte[]> seal = http.send(HttpRequest.newBuilder(node.uri("/api/v1/seals/" + esId + "/ses-seal"))
+                .header("Authorization", "Bearer " + op).build(), HttpResponse.BodyHandlers.ofByteArray());
+        SealView view = new SesParser().parseSeal(seal.body());
+        assertThat(view.esId()).isEqualTo(esId);
+        Instant beforeLoss = Instant.now();
+        Thread.sleep(20);
+
+        assertThat(node.post("/api/v1/seals/" + esId + "/loss", op, "{\"reason\":\"印章遗失\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(field(node.get("/api/v1/seal-status/" + esId).body(), "status")).isEqualTo("SUSPENDED");
+        assertThat(node.post("/api/v1/seals/" + esId + "/cancel", op, "{\"reason\":\"注销\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(field(node.get("/api/v1/seal-status/" + esId).body(), "status")).isEqualTo("REVOKED");
+        assertThat(field(node.get("/api/v1/seal-status/" + esId + "?at=" + beforeLoss).body(), "status"))
+                .isEqualTo("VALID");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!node.get("/api/v1/seal-status/revocation-list").body().contains(esId)) {
+            assertThat(Instant.now()).as("revocation list republished with the seal").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
     record Node(Process process, int port, Path logFile, HttpClient http) {
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -129,6 +190,22 @@ class NodeJarIT {
                 assertThat(TOKEN.matcher(r.body()).find()).isTrue();
             }
             return r;
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        String token(String username, String password) throws IOException, InterruptedException {
+            Matcher m = TOKEN.matcher(login(username, password).body());
+            assertThat(m.find()).isTrue();
+            return m.group(1);
+        }
+
+        HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         String log() throws IOException {
