@@ -10,15 +10,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Renders the security chain's 401 and 403 with the contract's error body, the same one controllers produce
- * through the shared error handler.
+ * Renders the security chain's 401 and 403, and the firewall's rejection of malformed paths (double slashes,
+ * encoded separators, ...), with the contract's error body, the same one controllers produce through the shared
+ * error handler.
  */
-final class ApiErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ApiErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
     private final ObjectMapper json;
 
     ApiErrorWriter(ObjectMapper json) {
@@ -39,6 +42,13 @@ final class ApiErrorWriter implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         write(response, HttpServletResponse.SC_FORBIDDEN,
                 new ApiError("FORBIDDEN", "the caller's roles do not allow this", Map.of()));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, HttpServletResponse.SC_BAD_REQUEST,
+                new ApiError("MALFORMED_REQUEST_PATH", "the request path is not acceptable", Map.of()));
     }
 
     private void write(HttpServletResponse response, int status, ApiError error) throws IOException {

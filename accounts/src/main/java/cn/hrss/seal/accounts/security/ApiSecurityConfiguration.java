@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,6 +42,12 @@ public class ApiSecurityConfiguration {
         return PublicPaths.of("node", "/actuator/health", "/actuator/health/**", "/error",
                 "/ca/**", "/.well-known/est/**", "/verify/**",
                 "/api/v1/auth/login", "/api/v1/auth/client-token", "/api/v1/seal-status/**");
+    }
+
+    /** Malformed paths rejected by Spring Security's firewall get the contract's error body, not a bare 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ApiErrorWriter(json);
     }
 
     @Bean

@@ -294,6 +294,13 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void pathsTheFirewallRejectsGetTheContractsErrorBody() {
+        Reply r = call(HttpMethod.GET, "/api/v1/users/a;b", admin(), null);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("MALFORMED_REQUEST_PATH");
+    }
+
+    @Test
     void accountEventsLandInTheAuditChainThatOnlyTheAuditAdministratorReads() {
         String user = newUser("SEAL_OPERATOR");
         assertThat(login(user, "Wrong9Password").status()).isEqualTo(401);
