@@ -1,5 +1,6 @@
 package cn.hrss.seal.accounts;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.accounts.api.AccountEvent;
 import cn.hrss.seal.accounts.api.Role;
 import cn.hrss.seal.accounts.api.SealPrincipal;

@@ -1,5 +1,6 @@
 package cn.hrss.seal.accounts;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.accounts.api.PublicPaths;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,5 +1,6 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.ca.api.IssuedCertificate;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.ca.api.SystemCertificateRequest;
@@ -77,7 +78,7 @@ class CrlTest {
 
     @Test
     void crlIsReusedUntilNextUpdateApproachesThenRenewed() throws Exception {
-        TestClock clock = node.bean(TestClock.class);
+        MutableClock clock = node.bean(MutableClock.class);
         long first = number(fetchCrl());
         assertThat(number(fetchCrl())).isEqualTo(first);
         try {

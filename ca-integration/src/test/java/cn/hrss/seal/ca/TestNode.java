@@ -1,5 +1,6 @@
 package cn.hrss.seal.ca;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;
@@ -120,8 +121,8 @@ public final class TestNode implements AutoCloseable {
         }
 
         @Bean
-        TestClock clock() {
-            return new TestClock();
+        MutableClock clock() {
+            return MutableClock.ofSystem();
         }
 
         @Bean

@@ -1,6 +1,6 @@
 package cn.hrss.seal.node;
 
-import cn.hrss.seal.accounts.MutableClock;
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
