@@ -1,6 +1,10 @@
 package cn.hrss.seal.node;
 
+import cn.hrss.seal.core.crypto.BouncyCastle;
 import cn.hrss.seal.core.ses.SealView;
+import cn.hrss.seal.core.ses.SesVerifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import cn.hrss.seal.core.ses.SesParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,13 @@ class NodeJarIT {
                 .header("Authorization", "Bearer " + op).build(), HttpResponse.BodyHandlers.ofByteArray());
         SealView view = new SesParser().parseSeal(seal.body());
         assertThat(view.esId()).isEqualTo(esId);
+        // the maker signature verifies with the maker certificate, and that certificate chains to the node's root
+        assertThat(SesVerifier.sealSignature(view).passed()).isTrue();
+        X509CertificateHolder maker = new X509CertificateHolder(view.makerCertificate());
+        X509CertificateHolder root = new X509CertificateHolder(java.util.Base64.getMimeDecoder().decode(
+                node.get("/ca/root.pem").body().replaceAll("-----[A-Z ]+-----", "")));
+        assertThat(maker.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                .setProvider(BouncyCastle.PROVIDER).build(root))).isTrue();
         Instant beforeLoss = Instant.now();
         Thread.sleep(20);
 
