@@ -22,7 +22,6 @@ import cn.hrss.seal.making.testing.MakingTestApplication;
 import cn.hrss.seal.making.testing.MutableClock;
 import cn.hrss.seal.making.testing.RecordingAuditLog;
 import cn.hrss.seal.making.testing.FailingSealCertificates;
-import cn.hrss.seal.making.testing.RenewalRecordingStatus;
 import cn.hrss.seal.core.error.SealException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +97,7 @@ abstract class SealMakingHttpTestBase {
     @Autowired CertificateAuthority ca;
     @Autowired FailingSealCertificates certificates;
     @Autowired SealStatusService sealStatus;
-    @Autowired RenewalRecordingStatus statusPublisher;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired RecordingAuditLog audit;
     @Autowired MutableClock clock;
     @Autowired MakerIdentity maker;
@@ -416,8 +415,12 @@ abstract class SealMakingHttpTestBase {
         assertThat(ses.signerCertificates()).singleElement().isEqualTo(newCertificate);
         assertThat(Duration.between(clock.instant(), ses.validEnd()).toDays()).isEqualTo(729);
         assertThat(Sm2.verify(makerKey(), ses.signedBytes(), ses.signatureValue())).isTrue();
-        assertThat(statusPublisher.renewalOf(esId).validTo().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(ses.validEnd());
-        assertThat(statusPublisher.renewalOf(esId).certificateSerial())
+        // recorded by the real seal-status
+        var recorded = jdbc.queryForMap("SELECT valid_end, certificate_serial FROM seal_status WHERE es_id = ?", esId);
+        assertThat(((java.sql.Timestamp) recorded.get("valid_end")).toInstant().truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(ses.validEnd());
+        assertThat(statusAt(esId, clock.instant())).isEqualTo(SealStatus.VALID);
+        assertThat(recorded.get("certificate_serial"))
                 .isEqualTo(Certificate.getInstance(newCertificate).getSerialNumber().getValue().toString(16));
     }
 

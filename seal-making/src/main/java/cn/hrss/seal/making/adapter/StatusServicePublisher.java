@@ -1,6 +1,5 @@
 package cn.hrss.seal.making.adapter;
 
-import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.making.api.SealState;
 import cn.hrss.seal.making.port.SealStatusPublisher;
 import cn.hrss.seal.status.api.SealRegistration;
@@ -38,14 +37,8 @@ public final class StatusServicePublisher implements SealStatusPublisher {
         status.recordChange(esId, target, since, reason);
     }
 
-    /**
-     * seal-status has no operation to extend a seal's validity, so a renewal cannot be published and is refused
-     * (the making transaction rolls back). Needed: {@code SealStatusService.renew(esId, certificateSerial,
-     * validEnd)}.
-     */
     @Override
     public void renewed(String esId, String certificateSerial, Instant validTo) {
-        throw new SealException("STATUS_RENEWAL_UNSUPPORTED", 501,
-                "the seal status system cannot record a renewal yet");
+        status.renew(esId, certificateSerial, validTo, null);
     }
 }

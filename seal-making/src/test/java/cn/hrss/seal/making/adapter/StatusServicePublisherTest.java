@@ -1,6 +1,5 @@
 package cn.hrss.seal.making.adapter;
 
-import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.making.api.SealState;
 import cn.hrss.seal.status.api.SealRegistration;
 import cn.hrss.seal.status.api.SealStatus;
@@ -19,13 +18,10 @@ class StatusServicePublisherTest {
     private final Instant since = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
-    void aRenewalIsRefusedUntilSealStatusCanRecordOne() {
-        var publisher = new StatusServicePublisher(new RecordingStatus(SealStatus.VALID));
-        assertThatThrownBy(() -> publisher.renewed("E1", "abc", since)).isInstanceOf(SealException.class)
-                .satisfies(e -> {
-                    assertThat(((SealException) e).code()).isEqualTo("STATUS_RENEWAL_UNSUPPORTED");
-                    assertThat(((SealException) e).httpStatus()).isEqualTo(501);
-                });
+    void aRenewalIsRecordedAsOne() {
+        var valid = new RecordingStatus(SealStatus.VALID);
+        new StatusServicePublisher(valid).renewed("E1", "abc", since);
+        assertThat(valid.changes).containsExactly("E1 renewed abc until " + since);
     }
 
     @Test
@@ -68,6 +64,12 @@ class StatusServicePublisherTest {
         public SealStatusRecord recordChange(String esId, SealStatus newStatus, Instant at, String reason) {
             changes.add(esId + " " + newStatus + " " + at);
             return new SealStatusRecord(esId, newStatus, at, reason);
+        }
+
+        @Override
+        public SealStatusRecord renew(String esId, String certificateSerial, Instant validEnd, Instant at) {
+            changes.add(esId + " renewed " + certificateSerial + " until " + validEnd);
+            return new SealStatusRecord(esId, current, Instant.EPOCH, null);
         }
 
         @Override

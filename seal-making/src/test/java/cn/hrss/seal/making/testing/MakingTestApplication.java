@@ -21,8 +21,7 @@ import java.time.Instant;
 /**
  * The test node: seal making with the real CA, seal status, audit trail and seal-core adapters, a soft cipher
  * device, a clock tests can move, and a security chain like the node's (authenticated API, method security).
- * Three ports are wrapped to observe or steer them: CA issuing can be made to fail once, status renewals (which
- * seal-status cannot record yet) are kept in memory, audit entries are copied.
+ * Two ports are wrapped to observe or steer them: CA issuing can be made to fail once, audit entries are copied.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -45,8 +44,8 @@ public class MakingTestApplication {
     }
 
     @Bean
-    RenewalRecordingStatus sealStatusPublisher(SealStatusService status) {
-        return new RenewalRecordingStatus(new StatusServicePublisher(status));
+    StatusServicePublisher sealStatusPublisher(SealStatusService status) {
+        return new StatusServicePublisher(status);
     }
 
     @Bean

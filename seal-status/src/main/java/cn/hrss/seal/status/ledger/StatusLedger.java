@@ -104,6 +104,58 @@ final class StatusLedger implements SealStatusService {
         return changed;
     }
 
+    @Override
+    public SealStatusRecord renew(String esId, String certificateSerial, Instant validEnd, Instant at) {
+        EsIds.requireWellFormed(esId);
+        if (certificateSerial == null || certificateSerial.isBlank()) {
+            throw SealException.badRequest("INVALID_CERTIFICATE_SERIAL", "a renewal needs the new certificate serial");
+        }
+        Objects.requireNonNull(validEnd, "validEnd");
+        Instant newEnd = millis(validEnd);
+        Instant requested = at == null ? null : millis(at);
+        if (requested != null && requested.isAfter(now().plus(CLOCK_SKEW))) {
+            throw SealException.badRequest("STATUS_TIME_IN_FUTURE", "a renewal cannot take effect in the future");
+        }
+        String reason = "renewed until " + newEnd;
+        return transactions.execute(tx -> {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                SealStatusEntity current = seals.selectById(esId);
+                if (current == null) {
+                    throw SealException.notFound("SEAL_NOT_REGISTERED", "seal " + esId + " is not registered");
+                }
+                // a SUSPENDED seal is reported lost: it is found (back to VALID) before it gets a new certificate
+                if (current.getStatus() != SealStatus.VALID) {
+                    throw new SealException("STATUS_TRANSITION_NOT_ALLOWED", 409,
+                            "seal " + esId + " is " + current.getStatus() + " and cannot be renewed",
+                            Map.of("from", current.getStatus().name(), "to", "RENEWED"), null);
+                }
+                Instant effective = requested != null ? requested : latest(now(), current.getSince());
+                if (effective.isBefore(current.getSince())) {
+                    throw SealException.conflict("STATUS_CHANGE_OUT_OF_ORDER", "the renewal would take effect at "
+                            + effective + ", before the current status began at " + current.getSince());
+                }
+                // renewing after the old end would rewrite what statusAt reported for the gap: apply anew instead
+                if (!current.getValidEnd().isAfter(effective)) {
+                    throw SealException.conflict("SEAL_VALIDITY_ENDED",
+                            "seal " + esId + " ended at " + current.getValidEnd() + " and cannot be renewed");
+                }
+                if (!newEnd.isAfter(current.getValidEnd())) {
+                    throw SealException.badRequest("INVALID_VALIDITY_END",
+                            "the new validity end must be after the current one, " + current.getValidEnd());
+                }
+                if (seals.renew(esId, current.getVersion(), newEnd, certificateSerial) == 1) {
+                    long version = current.getVersion() + 1;
+                    history.insert(StatusHistoryEntity.of(esId, version, SealStatus.VALID, effective, reason, now()));
+                    events.publishEvent(new SealStatusChanged(esId, SealStatus.VALID, SealStatus.VALID, effective,
+                            reason, version));
+                    return new SealStatusRecord(esId, SealStatus.VALID, current.getSince(), current.getReason());
+                }
+            }
+            throw SealException.conflict("STATUS_CONCURRENT_CHANGE",
+                    "seal " + esId + " is being changed concurrently; retry");
+        });
+    }
+
     /**
      * Moves a VALID seal whose validity ended to EXPIRED, effective at its validity end (or at its last change, if
      * that came later). Returns false when the seal is no longer VALID or not yet due.

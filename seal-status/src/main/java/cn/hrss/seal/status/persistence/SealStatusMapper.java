@@ -21,6 +21,12 @@ public interface SealStatusMapper extends BaseMapper<SealStatusEntity> {
                      @Param("status") SealStatus status, @Param("since") Instant since,
                      @Param("reason") String reason);
 
+    /** Compare-and-set renewal: new validity end and certificate, status unchanged. */
+    @Update("UPDATE seal_status SET valid_end = #{validEnd}, certificate_serial = #{certificateSerial},"
+            + " version = version + 1 WHERE es_id = #{esId} AND version = #{expectedVersion}")
+    int renew(@Param("esId") String esId, @Param("expectedVersion") long expectedVersion,
+              @Param("validEnd") Instant validEnd, @Param("certificateSerial") String certificateSerial);
+
     /** VALID seals whose validity ended, oldest first (index seal_status_expiry). */
     @Select("SELECT es_id FROM seal_status WHERE status = 'VALID' AND valid_end <= #{now}"
             + " ORDER BY valid_end, es_id LIMIT #{limit}")

@@ -283,4 +283,52 @@ abstract class LedgerContract {
         throw new AssertionError("expected a SealException");
     }
 
+
+    @Test
+    void renewalMovesTheValidityEndAndTheExpiryJobFollowsIt() {
+        Instant start = now().minus(Duration.ofDays(1));
+        Duration validity = Duration.ofDays(1).plusHours(1);
+        String esId = Seals.newEsId();
+        statuses.register(Seals.registration(esId, start, validity));
+        statuses.statusOf(esId);
+        Instant renewedAt = now();
+        Instant newEnd = start.plus(Duration.ofDays(30));
+
+        assertThat(statuses.renew(esId, "0a1b", newEnd, renewedAt).status()).isEqualTo(VALID);
+
+        assertThat(jdbc.queryForObject("SELECT certificate_serial FROM seal_status WHERE es_id = ?", String.class,
+                esId)).isEqualTo("0a1b");
+        assertThat(history.findHistory(esId)).extracting(StatusHistoryEntity::getReason)
+                .containsExactly(null, "renewed until " + newEnd);
+        assertThat(statuses.statusAt(esId, renewedAt.minusMillis(1)).status()).isEqualTo(VALID);
+        assertThat(statuses.statusAt(esId, start.plus(Duration.ofDays(2))).status()).isEqualTo(VALID);
+        clock.advance(Duration.ofHours(2));
+        try {
+            // past the old end, the cached answer and the job both use the new end
+            assertThat(statuses.statusOf(esId).status()).isEqualTo(VALID);
+            assertThat(expiryJob.expireDue()).isZero();
+        } finally {
+            clock.reset();
+        }
+        assertThat(statuses.statusAt(esId, newEnd).status()).isEqualTo(EXPIRED);
+    }
+
+    @Test
+    void refusedRenewalsChangeNothing() {
+        String esId = registered();
+        Instant end = now().plus(Duration.ofDays(3650));
+        statuses.recordChange(esId, SUSPENDED, null, "loss reported");
+        assertThatThrownBy(() -> statuses.renew(esId, "01", end, null)).isInstanceOfSatisfying(SealException.class,
+                e -> assertThat(e.code()).isEqualTo("STATUS_TRANSITION_NOT_ALLOWED"));
+        statuses.recordChange(esId, REVOKED, null, "cancelled");
+        assertThatThrownBy(() -> statuses.renew(esId, "01", end, null)).isInstanceOfSatisfying(SealException.class,
+                e -> assertThat(e.code()).isEqualTo("STATUS_TRANSITION_NOT_ALLOWED"));
+        assertThatThrownBy(() -> statuses.renew(Seals.newEsId(), "01", end, null))
+                .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("SEAL_NOT_REGISTERED"));
+        String valid = registered();
+        assertThatThrownBy(() -> statuses.renew(valid, "01", now(), null)).isInstanceOfSatisfying(SealException.class,
+                e -> assertThat(e.code()).isEqualTo("INVALID_VALIDITY_END"));
+        assertThat(history.findHistory(esId)).hasSize(3);
+        assertThat(history.findHistory(valid)).hasSize(1);
+    }
 }
