@@ -331,4 +331,41 @@ abstract class LedgerContract {
         assertThat(history.findHistory(esId)).hasSize(3);
         assertThat(history.findHistory(valid)).hasSize(1);
     }
+
+    @Test
+    void aRenewalRacingARevocationIsAppliedBeforeItOrNotAtAll() throws Exception {
+        String esId = registered();
+        Instant end = now().plus(Duration.ofDays(3650));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> renewal = pool.submit(() -> {
+                start.await();
+                try {
+                    statuses.renew(esId, "02", end, null);
+                    return "renewed";
+                } catch (SealException e) {
+                    return e.code();
+                }
+            });
+            Future<?> revocation = pool.submit(() -> {
+                start.await();
+                return statuses.recordChange(esId, REVOKED, null, "cancelled");
+            });
+            start.countDown();
+            revocation.get(60, TimeUnit.SECONDS);
+            String outcome = renewal.get(60, TimeUnit.SECONDS);
+            List<StatusHistoryEntity> steps = history.findHistory(esId);
+            assertThat(steps).last().extracting(StatusHistoryEntity::getStatus).isEqualTo(REVOKED);
+            if (outcome.equals("renewed")) {
+                assertThat(steps).extracting(StatusHistoryEntity::getStatus).containsExactly(VALID, VALID, REVOKED);
+            } else {
+                assertThat(outcome).isEqualTo("STATUS_TRANSITION_NOT_ALLOWED");
+                assertThat(steps).hasSize(2);
+            }
+            assertThat(statuses.statusOf(esId).status()).isEqualTo(REVOKED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
