@@ -97,7 +97,6 @@ abstract class SealMakingHttpTestBase {
     @Autowired CertificateAuthority ca;
     @Autowired FailingSealCertificates certificates;
     @Autowired SealStatusService sealStatus;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired RecordingAuditLog audit;
     @Autowired MutableClock clock;
     @Autowired MakerIdentity maker;
