@@ -415,8 +415,9 @@ abstract class SealMakingHttpTestBase {
         assertThat(Duration.between(clock.instant(), ses.validEnd()).toDays()).isEqualTo(729);
         assertThat(Sm2.verify(makerKey(), ses.signedBytes(), ses.signatureValue())).isTrue();
         // recorded by the real seal-status
-        var recorded = jdbc.queryForMap("SELECT valid_end, certificate_serial FROM seal_status WHERE es_id = ?", esId);
-        assertThat(((java.sql.Timestamp) recorded.get("valid_end")).toInstant().truncatedTo(ChronoUnit.SECONDS))
+        var recorded = jdbc.queryForMap("SELECT certificate_serial FROM seal_status WHERE es_id = ?", esId);
+        assertThat(jdbc.queryForObject("SELECT valid_end FROM seal_status WHERE es_id = ?",
+                java.time.OffsetDateTime.class, esId).toInstant().truncatedTo(ChronoUnit.SECONDS))
                 .isEqualTo(ses.validEnd());
         assertThat(statusAt(esId, clock.instant())).isEqualTo(SealStatus.VALID);
         assertThat(recorded.get("certificate_serial"))
