@@ -19,7 +19,7 @@ import cn.hrss.seal.making.lifecycle.SelfServiceRenewal;
 import cn.hrss.seal.making.port.AuditLog;
 import cn.hrss.seal.making.port.MakerIdentity;
 import cn.hrss.seal.making.testing.MakingTestApplication;
-import cn.hrss.seal.making.testing.MutableClock;
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.making.testing.RecordingAuditLog;
 import cn.hrss.seal.making.testing.FailingSealCertificates;
 import cn.hrss.seal.core.error.SealException;

@@ -1,5 +1,6 @@
 package cn.hrss.seal.status;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;
 import cn.hrss.seal.testsupport.TestDatabase;

@@ -1,5 +1,6 @@
 package cn.hrss.seal.making.testing;
 
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.audit.api.AuditTrail;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.device.soft.SoftCipherDevice;

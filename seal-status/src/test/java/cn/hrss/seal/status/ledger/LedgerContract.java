@@ -1,7 +1,7 @@
 package cn.hrss.seal.status.ledger;
 
 import cn.hrss.seal.core.error.SealException;
-import cn.hrss.seal.status.MutableClock;
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.status.Seals;
 import cn.hrss.seal.status.TestNode;
 import cn.hrss.seal.status.api.SealStatus;

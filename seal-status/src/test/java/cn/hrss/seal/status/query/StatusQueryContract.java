@@ -4,7 +4,7 @@ import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.Sm2PublicKey;
-import cn.hrss.seal.status.MutableClock;
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.status.Seals;
 import cn.hrss.seal.status.TestNode;
 import cn.hrss.seal.status.api.SealStatus;

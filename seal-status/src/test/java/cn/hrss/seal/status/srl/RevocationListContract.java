@@ -2,7 +2,7 @@ package cn.hrss.seal.status.srl;
 
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.CipherDevice;
-import cn.hrss.seal.status.MutableClock;
+import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.status.Seals;
 import cn.hrss.seal.status.TestNode;
 import cn.hrss.seal.status.api.SealStatus;
