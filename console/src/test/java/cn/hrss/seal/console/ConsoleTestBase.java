@@ -1,5 +1,6 @@
 package cn.hrss.seal.console;
 
+import static cn.hrss.seal.testsupport.TestIdentifiers.creditCode;
 import cn.hrss.seal.accounts.api.Role;
 import cn.hrss.seal.accounts.user.UserAccounts;
 import cn.hrss.seal.testsupport.TestDatabase;
@@ -17,7 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -386,26 +386,5 @@ abstract class ConsoleTestBase {
         a.put("scope", "INDUSTRY");
         a.put("validityDays", "365");
         return a;
-    }
-
-    /** A fresh credit code of a government organ: GB 11714 organisation code and GB 32100 check characters. */
-    static String creditCode(String region) {
-        String org = String.format("%08d", new SecureRandom().nextInt(100_000_000));
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org.charAt(i) - '0') * weights[i];
-        }
-        int c9 = 11 - sum % 11;
-        String body = "11" + region + org + (c9 == 10 ? "X" : c9 == 11 ? "0" : Integer.toString(c9));
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int total = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++) {
-            total += alphabet.indexOf(body.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        int c18 = 31 - total % 31;
-        return body + alphabet.charAt(c18 == 31 ? 0 : c18);
     }
 }

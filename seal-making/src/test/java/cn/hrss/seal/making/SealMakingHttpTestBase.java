@@ -1,5 +1,6 @@
 package cn.hrss.seal.making;
 
+import static cn.hrss.seal.testsupport.TestIdentifiers.creditCode;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.ca.api.RevocationReason;
 import cn.hrss.seal.core.crypto.Sm2;
@@ -594,30 +595,6 @@ abstract class SealMakingHttpTestBase {
         a.put("scope", "INDUSTRY");
         a.put("validityDays", 365);
         return a;
-    }
-
-    /**
-     * A fresh, valid credit code of a government organ (11...) in a region: a random GB 11714 organisation code
-     * with its check character, then the GB 32100 check character.
-     */
-    static String creditCode(String region) {
-        String org = String.format("%08d", new SecureRandom().nextInt(100_000_000));
-        int[] orgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org.charAt(i) - '0') * orgWeights[i];
-        }
-        int c9 = 11 - sum % 11;
-        String body = "11" + region + org + (c9 == 10 ? "X" : c9 == 11 ? "0" : Integer.toString(c9));
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int total = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++) {
-            total += alphabet.indexOf(body.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        int c18 = 31 - total % 31;
-        return body + alphabet.charAt(c18 == 31 ? 0 : c18);
     }
 
     SealStatus statusAt(String esId, Instant at) {
