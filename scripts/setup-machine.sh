@@ -4,9 +4,10 @@
 #   openssl     the independent implementation the interop tests check our output with
 #   gcc         builds the test SDF library
 #   fonts-noto-cjk  Noto Serif CJK SC, the Song-style face seal pictures are drawn with
+#   chromium chromium-driver  Debian's headless browser and its WebDriver, for the public portal's end-to-end test
 set -euo pipefail
 need=()
-for pkg in libssl-dev openssl gcc fonts-noto-cjk; do
+for pkg in libssl-dev openssl gcc fonts-noto-cjk chromium chromium-driver; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -3,6 +3,7 @@ package cn.hrss.seal.application.ofd;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.SignatureChecks;
+import cn.hrss.seal.application.verify.SealDetails;
 import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.SigningTime;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
@@ -83,7 +84,7 @@ final class OfdSignatureValidation {
         checks.add(seal(signature, ses, signingTime));
         return new SignatureReport(entry.id(), Optional.of(signer.getSubject().toString()),
                 Optional.of(ses.seal().esId()), Optional.of(ses.seal().name()), ses.signingTime(), timeStamp.time(),
-                checks);
+                checks, Optional.of(SealDetails.of(ses.seal())));
     }
 
     /** Every Reference, then dataHash against the Signature.xml bytes (which hold the references). */

@@ -4,6 +4,7 @@ import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.CmsSignerVerifier;
 import cn.hrss.seal.application.verify.SignatureChecks;
+import cn.hrss.seal.application.verify.SealDetails;
 import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.SigningTime;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
@@ -121,7 +122,8 @@ final class PdfSignatureValidation {
                         certificates, signingTime))
                 .orElseGet(() -> sealAbsentOrBroken(signer)));
         return new SignatureReport(name, Optional.of(certificate.get().getSubject().toString()),
-                seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks);
+                seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks,
+                seal.map(SealDetails::of));
     }
 
     /** The one DER ContentInfo at the start of /Contents; only zero padding may follow it. */

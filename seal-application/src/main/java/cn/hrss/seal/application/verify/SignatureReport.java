@@ -13,12 +13,19 @@ import java.util.Optional;
  * @param sealName      name of the embedded seal, if any
  * @param claimedTime   the signing time the signer asserts (not proof)
  * @param timeStampTime genTime of a valid signature time stamp (proof of existence)
+ * @param seal          the embedded seal's details (picture, maker), if it could be read
  */
 public record SignatureReport(String name, Optional<String> signer, Optional<String> esId, Optional<String> sealName,
                               Optional<Instant> claimedTime, Optional<Instant> timeStampTime,
-                              List<CheckResult> checks) {
+                              List<CheckResult> checks, Optional<SealDetails> seal) {
     public SignatureReport {
         checks = List.copyOf(checks);
+        seal = seal == null ? Optional.empty() : seal;
+    }
+
+    public SignatureReport(String name, Optional<String> signer, Optional<String> esId, Optional<String> sealName,
+                           Optional<Instant> claimedTime, Optional<Instant> timeStampTime, List<CheckResult> checks) {
+        this(name, signer, esId, sealName, claimedTime, timeStampTime, checks, Optional.empty());
     }
 
     /** A signature whose structures could not be read or are not supported: only the FORMAT result. */

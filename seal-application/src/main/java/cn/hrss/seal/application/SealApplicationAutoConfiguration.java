@@ -1,0 +1,30 @@
+package cn.hrss.seal.application;
+
+import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+
+/**
+ * Seal application inside a node: sign requests and their review, standing authorisations and the business API,
+ * verification (API, report, public portal). The document and data signers in {@code pdf}, {@code ofd},
+ * {@code data} and {@code verify} stay plain libraries, usable without Spring (the command-line client does).
+ * Switched off with {@code seal.application.enabled=false}. Tables: Flyway {@code V6_x}.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+        TransactionAutoConfiguration.class})
+@ConditionalOnProperty(prefix = "seal.application", name = "enabled", matchIfMissing = true)
+// fully qualified bean names: generic ones must not collide with other modules'
+@MapperScan(basePackages = "cn.hrss.seal.application.persistence",
+        nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
+@ComponentScan(basePackages = {"cn.hrss.seal.application.signing", "cn.hrss.seal.application.request",
+        "cn.hrss.seal.application.authorisation", "cn.hrss.seal.application.business",
+        "cn.hrss.seal.application.verification", "cn.hrss.seal.application.report",
+        "cn.hrss.seal.application.portal"},
+        nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
+public class SealApplicationAutoConfiguration {
+}
