@@ -5,4 +5,7 @@
  * under {@code /federation/**} are verified before any controller runs; a controller takes the verified message
  * as a {@link cn.hrss.seal.core.message.VerifiedMessage} parameter.
  */
+@NamedInterface("api")
 package cn.hrss.seal.federation.api;
+
+import org.springframework.modulith.NamedInterface;

@@ -134,12 +134,7 @@ final class SignedMessageFilter extends OncePerRequestFilter {
     }
 
     private static String usableNonce(String nonce) {
-        try {
-            new MessageContext.Response(200, UNUSABLE_REQUEST_LINE, nonce);
-            return nonce;
-        } catch (IllegalArgumentException e) {
-            return NO_REQUEST_NONCE;
-        }
+        return MessageHeaders.isWellFormedNonce(nonce) ? nonce : NO_REQUEST_NONCE;
     }
 
     /** The body, or null when it is larger than allowed (read no further than one byte past the limit). */

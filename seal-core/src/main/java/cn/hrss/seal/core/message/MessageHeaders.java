@@ -64,8 +64,13 @@ public record MessageHeaders(MessageKind kind, String messageId, SignerId signer
         }
     }
 
+    /** Whether {@code nonce} is in the nonce syntax (e.g. to bind an error response to a bad request). */
+    public static boolean isWellFormedNonce(String nonce) {
+        return nonce != null && NONCE_TEXT.matcher(nonce).matches();
+    }
+
     static void checkNonce(String nonce) {
-        if (nonce == null || !NONCE_TEXT.matcher(nonce).matches()) {
+        if (!isWellFormedNonce(nonce)) {
             throw new IllegalArgumentException("nonce must be 16-64 base64url characters");
         }
     }
