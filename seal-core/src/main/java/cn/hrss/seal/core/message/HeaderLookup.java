@@ -1,9 +1,9 @@
 package cn.hrss.seal.core.message;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Received header values by name, case-insensitively, as the transport saw them (repeats included). */
 @FunctionalInterface
@@ -13,8 +13,9 @@ public interface HeaderLookup {
 
     static HeaderLookup of(Map<String, List<String>> headers) {
         Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> byName.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        // Names differing only in case are one header: their values are concatenated, so repeats stay visible.
+        headers.forEach((name, values) -> byName.merge(name, List.copyOf(values),
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         return name -> byName.getOrDefault(name, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package cn.hrss.seal.core.message;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +164,13 @@ public record MessageHeaders(MessageKind kind, String messageId, SignerId signer
     public boolean equals(Object o) {
         return o instanceof MessageHeaders h && kind.equals(h.kind) && messageId.equals(h.messageId)
                 && signer.equals(h.signer) && timestamp.equals(h.timestamp) && nonce.equals(h.nonce)
-                && java.util.Arrays.equals(contentDigest, h.contentDigest)
-                && java.util.Arrays.equals(signature, h.signature);
+                && Arrays.equals(contentDigest, h.contentDigest)
+                && Arrays.equals(signature, h.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, messageId, signer, timestamp, nonce, java.util.Arrays.hashCode(contentDigest));
+        return Objects.hash(kind, messageId, signer, timestamp, nonce, Arrays.hashCode(contentDigest));
     }
 
     @Override
