@@ -30,7 +30,7 @@ final class ReportFont {
 
     ReportFont(ReportProperties properties) {
         this.file = properties.font() != null ? Optional.of(properties.font())
-                : properties.fontSearch().stream().filter(Files::isReadable).findFirst();
+                : properties.fontSearch().stream().map(Path::of).filter(Files::isReadable).findFirst();
     }
 
     Optional<Path> file() {

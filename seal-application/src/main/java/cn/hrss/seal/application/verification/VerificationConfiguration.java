@@ -7,9 +7,10 @@ import cn.hrss.seal.status.api.SealStatusService;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,8 +24,16 @@ import java.util.Optional;
 
 /** Verification on the node: the {@link DocumentVerification} service and its public HTTP endpoint. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VerificationProperties.class)
 public class VerificationConfiguration {
+
+    /**
+     * Bound here rather than through {@code @EnableConfigurationProperties}, which is not applied to configuration
+     * classes found by the seal application's component scan in this setup.
+     */
+    @Bean
+    VerificationProperties verificationProperties(Environment environment) {
+        return Binder.get(environment).bindOrCreate(VerificationProperties.PREFIX, VerificationProperties.class);
+    }
 
     /** Anyone may verify a document: citizens, relying parties, the portal. */
     @Bean
@@ -43,9 +52,9 @@ public class VerificationConfiguration {
     }
 
     /** Fails start-up on a file that is not a PEM certificate: a silently missing root would fail verifications. */
-    static List<X509CertificateHolder> readRoots(List<Path> files) {
+    static List<X509CertificateHolder> readRoots(List<String> files) {
         List<X509CertificateHolder> roots = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : files.stream().map(Path::of).toList()) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                  PEMParser pem = new PEMParser(reader)) {
                 int before = roots.size();
