@@ -88,7 +88,7 @@ public final class PdfReportRenderer {
 
     private static void checks(Writer out, List<ReportView.CheckView> checks, ReportLanguage l) throws IOException {
         for (ReportView.CheckView check : checks) {
-            out.line("• " + l.text(check.check()) + ": " + l.text(check.verdict()) + " [" + check.code() + "]"
+            out.line("- " + l.text(check.check()) + ": " + l.text(check.verdict()) + " [" + check.code() + "]"
                     + (check.decisive() ? "" : l.text("informational")), TEXT, color(check.verdict()));
             out.indented(check.reason(), SMALL);
         }

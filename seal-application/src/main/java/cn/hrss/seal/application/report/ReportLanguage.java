@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,9 +52,22 @@ public enum ReportLanguage {
         return texts.getOrDefault(key, key);
     }
 
-    /** {@code lang} ("en", "zh", "zh-CN") if given, else the request's locale; Chinese unless English is asked. */
-    public static ReportLanguage of(String lang, Locale locale) {
-        String tag = lang != null && !lang.isBlank() ? lang : locale == null ? "zh" : locale.getLanguage();
-        return tag.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+    /**
+     * {@code lang} ("en", "zh", "zh-CN") if given, else the first language of the Accept-Language header; Chinese
+     * unless English is asked (not the server's locale: the node serves Chinese citizens first).
+     */
+    public static ReportLanguage of(String lang, String acceptLanguage) {
+        String tag = lang != null && !lang.isBlank() ? lang
+                : acceptLanguage != null && !acceptLanguage.isBlank() ? firstLanguage(acceptLanguage) : "zh";
+        return tag.trim().toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+    }
+
+    private static String firstLanguage(String acceptLanguage) {
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            return ranges.isEmpty() ? "zh" : ranges.get(0).getRange();
+        } catch (IllegalArgumentException e) {
+            return "zh";
+        }
     }
 }

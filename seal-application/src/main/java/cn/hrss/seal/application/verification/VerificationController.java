@@ -18,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,7 +43,8 @@ class VerificationController {
                              @RequestParam(name = "data", required = false) MultipartFile data,
                              @RequestParam(name = "lang", required = false) String lang,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                             Locale locale) {
+                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                             String acceptLanguage) {
         if (file == null || file.isEmpty()) {
             throw SealException.badRequest(MALFORMED_REQUEST,
                     "upload the document as the multipart part 'file' (and detached data as 'data')");
@@ -58,7 +58,7 @@ class VerificationController {
         if (wantsPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"verification-report.pdf\"")
-                    .body(pdfReports.render(view, ReportLanguage.of(lang, locale)));
+                    .body(pdfReports.render(view, ReportLanguage.of(lang, acceptLanguage)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
     }
