@@ -17,8 +17,12 @@ import cn.hrss.seal.application.verify.SigningTime;
 import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.ca.api.RevocationReason;
+import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.ses.SesSigner;
+import cn.hrss.seal.core.ses.SignatureMaker;
+import cn.hrss.seal.core.ses.v4.SESeal;
 import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +49,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +132,30 @@ abstract class VerificationHttpTestBase {
         assertThat(broken.get("verdict").asText()).isEqualTo("FAILED");
         assertThat(check(broken.get("signatures").get(0), Check.DOCUMENT_INTEGRITY).get("verdict").asText())
                 .isEqualTo("FAILED");
+    }
+
+    @Test
+    void detachedSesSignatureIsVerifiedAgainstItsDataWhichIsRequired() throws Exception {
+        NodeSeals.Made seal = seals.make("数据单位");
+        byte[] data = "社保缴费证明 2026-11".getBytes(StandardCharsets.UTF_8);
+        TimeStampSource tsa = tsa();
+        byte[] ses = SignatureMaker.sign(SignatureMaker.toBeSigned(SESeal.getInstance(seal.key().seal()),
+                        SignatureMaker.dataHash(data), "data", Instant.now().truncatedTo(ChronoUnit.SECONDS), null),
+                seal.key().signerCertificate().getEncoded(), SesSigner.of(device, seal.key().key()),
+                value -> tsa.timeStamp(Sm3.hash(value))).encoded();
+
+        HttpResponse<byte[]> ok = post(ses, data, "application/json", "");
+        JsonNode report = json.readTree(ok.body());
+        assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("PASSED");
+        assertThat(report.get("documentType").asText()).isEqualTo("SES_SIGNATURE");
+        assertThat(report.get("signatures").get(0).get("esId").asText()).isEqualTo(seal.esId());
+
+        byte[] other = data.clone();
+        other[0] ^= 1;
+        JsonNode changed = json.readTree(post(ses, other, "application/json", "").body());
+        assertThat(check(changed.get("signatures").get(0), Check.DOCUMENT_INTEGRITY).get("verdict").asText())
+                .isEqualTo("FAILED");
+        assertError(post(ses, null, "application/json", ""), 400, NodeDocumentVerification.DETACHED_DATA_REQUIRED);
     }
 
     @Test
