@@ -29,7 +29,7 @@ final class ReportFont {
     private final Optional<Path> file;
 
     ReportFont(ReportProperties properties) {
-        this.file = properties.font() != null ? Optional.of(properties.font())
+        this.file = properties.font() != null && !properties.font().isBlank() ? Optional.of(Path.of(properties.font()))
                 : properties.fontSearch().stream().map(Path::of).filter(Files::isReadable).findFirst();
     }
 

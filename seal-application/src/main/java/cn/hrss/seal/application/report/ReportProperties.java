@@ -1,8 +1,8 @@
 package cn.hrss.seal.application.report;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,13 +13,24 @@ import java.util.List;
  * @param fontSearch  where to look for such a font (CFF/OpenType faces such as Noto CJK cannot be embedded by PDFBox)
  */
 public record ReportProperties(
-        Path font,
-        @DefaultValue({"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"})
+        String font,
         List<String> fontSearch) {
     public static final String PREFIX = "seal.application.report";
+    /** Debian's TrueType CJK fonts, best first. */
+    public static final List<String> DEFAULT_FONT_SEARCH = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
 
+    /** A {@code null} search list means {@link #DEFAULT_FONT_SEARCH}. */
     public ReportProperties {
-        fontSearch = fontSearch == null ? List.of() : List.copyOf(fontSearch);
+        fontSearch = fontSearch == null ? DEFAULT_FONT_SEARCH : List.copyOf(fontSearch);
+    }
+
+    /**
+     * Binds {@code seal.application.report.*} with a plain Binder: {@code @EnableConfigurationProperties} is not
+     * applied to configuration classes found by the seal application's component scan in this setup.
+     */
+    public static ReportProperties bind(Environment environment) {
+        return Binder.get(environment).bindOrCreate(PREFIX, ReportProperties.class);
     }
 }

@@ -7,7 +7,6 @@ import cn.hrss.seal.status.api.SealStatusService;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,13 +25,9 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 public class VerificationConfiguration {
 
-    /**
-     * Bound here rather than through {@code @EnableConfigurationProperties}, which is not applied to configuration
-     * classes found by the seal application's component scan in this setup.
-     */
     @Bean
     VerificationProperties verificationProperties(Environment environment) {
-        return Binder.get(environment).bindOrCreate(VerificationProperties.PREFIX, VerificationProperties.class);
+        return VerificationProperties.bind(environment);
     }
 
     /** Anyone may verify a document: citizens, relying parties, the portal. */

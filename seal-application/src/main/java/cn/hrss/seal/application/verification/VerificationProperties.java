@@ -1,6 +1,8 @@
 package cn.hrss.seal.application.verification;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -19,7 +21,7 @@ public record VerificationProperties(
         @DefaultValue("PT5S") Duration onlineTimeout) {
     public static final String PREFIX = "seal.application.verification";
 
-    /** Validated here: the record is bound with a plain Binder (see {@link VerificationConfiguration}). */
+    /** Validated here: the record is bound with a plain Binder ({@link #bind}). */
     public VerificationProperties {
         trustedRoots = trustedRoots == null ? List.of() : List.copyOf(trustedRoots);
         if (maxDocumentSize == null || maxDocumentSize.toBytes() < 1
@@ -29,5 +31,13 @@ public record VerificationProperties(
         if (onlineTimeout == null || onlineTimeout.toMillis() < 100 || onlineTimeout.toMinutes() > 1) {
             throw new IllegalArgumentException(PREFIX + ".online-timeout must be 100 ms..1 min");
         }
+    }
+
+    /**
+     * Binds {@code seal.application.verification.*} with a plain Binder: {@code @EnableConfigurationProperties} is
+     * not applied to configuration classes found by the seal application's component scan in this setup.
+     */
+    public static VerificationProperties bind(Environment environment) {
+        return Binder.get(environment).bindOrCreate(PREFIX, VerificationProperties.class);
     }
 }
