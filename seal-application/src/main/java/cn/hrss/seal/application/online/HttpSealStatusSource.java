@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class HttpSealStatusSource implements SealStatusSource {
                                                                Duration timeout) {
         boolean issued = trustedRoots.stream().anyMatch(root -> root.getSubject().equals(node.getIssuer())
                 && signedBy(node, root));
-        if (!issued || !node.isValidOn(new java.util.Date())) {
+        if (!issued || !node.isValidOn(new Date())) {
             throw new IllegalArgumentException("node certificate " + node.getSubject()
                     + " is not currently valid under a trusted root");
         }

@@ -21,6 +21,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -145,7 +146,7 @@ public final class OcspRevocationSource implements RevocationSource {
                 throw new OnlineException("not a basic OCSP response");
             }
             basic = b;
-        } catch (IOException | RuntimeException | org.bouncycastle.cert.ocsp.OCSPException e) {
+        } catch (IOException | RuntimeException | OCSPException e) {
             throw new OnlineException("malformed OCSP response", e);
         }
         if (!signedByIssuerOrDelegate(basic, issuer)) {

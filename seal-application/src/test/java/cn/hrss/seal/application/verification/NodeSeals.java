@@ -17,6 +17,8 @@ import cn.hrss.seal.status.api.SealRegistration;
 import cn.hrss.seal.status.api.SealStatusService;
 import cn.hrss.seal.testsupport.TestIdentifiers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,8 +61,8 @@ final class NodeSeals {
         byte[] maker;
         try {
             maker = ca.nodeCertificate().getEncoded();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         byte[] sealDer = SealMaker.make(info, maker, message ->
                 device.sign(ca.nodeKey(), Sm2.digest(device.exportSignPublicKey(ca.nodeKey()), message))).encoded();
