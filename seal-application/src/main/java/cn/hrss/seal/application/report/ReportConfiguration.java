@@ -1,17 +1,13 @@
 package cn.hrss.seal.application.report;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** The PDF report renderer and its font. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportProperties.class)
 public class ReportConfiguration {
-
-    @Bean
-    ReportProperties reportProperties(Environment environment) {
-        return ReportProperties.bind(environment);
-    }
 
     @Bean
     PdfReportRenderer pdfReportRenderer(ReportProperties properties) {

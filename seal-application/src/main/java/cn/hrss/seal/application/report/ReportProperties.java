@@ -1,7 +1,6 @@
 package cn.hrss.seal.application.report;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
 
@@ -12,6 +11,7 @@ import java.util.List;
  *                    when not set, the first of {@code fontSearch} that exists
  * @param fontSearch  where to look for such a font (CFF/OpenType faces such as Noto CJK cannot be embedded by PDFBox)
  */
+@ConfigurationProperties(ReportProperties.PREFIX)
 public record ReportProperties(
         String font,
         List<String> fontSearch) {
@@ -24,13 +24,5 @@ public record ReportProperties(
     /** A {@code null} search list means {@link #DEFAULT_FONT_SEARCH}. */
     public ReportProperties {
         fontSearch = fontSearch == null ? DEFAULT_FONT_SEARCH : List.copyOf(fontSearch);
-    }
-
-    /**
-     * Binds {@code seal.application.report.*} with a plain Binder: {@code @EnableConfigurationProperties} is not
-     * applied to configuration classes found by the seal application's component scan in this setup.
-     */
-    public static ReportProperties bind(Environment environment) {
-        return Binder.get(environment).bindOrCreate(PREFIX, ReportProperties.class);
     }
 }

@@ -7,9 +7,9 @@ import cn.hrss.seal.status.api.SealStatusService;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,12 +23,9 @@ import java.util.Optional;
 
 /** Verification on the node: the {@link DocumentVerification} service and its public HTTP endpoint. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VerificationProperties.class)
 public class VerificationConfiguration {
 
-    @Bean
-    VerificationProperties verificationProperties(Environment environment) {
-        return VerificationProperties.bind(environment);
-    }
 
     /** Anyone may verify a document: citizens, relying parties, the portal. */
     @Bean

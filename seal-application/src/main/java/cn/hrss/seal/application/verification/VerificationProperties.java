@@ -1,9 +1,12 @@
 package cn.hrss.seal.application.verification;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +18,15 @@ import java.util.List;
  * @param maxDocumentSize the largest document (and detached data) accepted; larger is 413 DOCUMENT_TOO_LARGE
  * @param onlineTimeout   how long to wait for another CA's OCSP responder
  */
+@Validated
+@ConfigurationProperties(VerificationProperties.PREFIX)
 public record VerificationProperties(
-        @DefaultValue({}) List<String> trustedRoots,
-        @DefaultValue("20MB") DataSize maxDocumentSize,
-        @DefaultValue("PT5S") Duration onlineTimeout) {
+        @DefaultValue({}) @NotNull List<String> trustedRoots,
+        @DefaultValue("20MB") @NotNull DataSize maxDocumentSize,
+        @DefaultValue("PT5S") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration onlineTimeout) {
     public static final String PREFIX = "seal.application.verification";
 
-    /** Validated here: the record is bound with a plain Binder ({@link #bind}). */
+    /** Checked here as well, so that a record made in code is as valid as a bound one. */
     public VerificationProperties {
         trustedRoots = trustedRoots == null ? List.of() : List.copyOf(trustedRoots);
         if (maxDocumentSize == null || maxDocumentSize.toBytes() < 1
@@ -31,13 +36,5 @@ public record VerificationProperties(
         if (onlineTimeout == null || onlineTimeout.toMillis() < 100 || onlineTimeout.toMinutes() > 1) {
             throw new IllegalArgumentException(PREFIX + ".online-timeout must be 100 ms..1 min");
         }
-    }
-
-    /**
-     * Binds {@code seal.application.verification.*} with a plain Binder: {@code @EnableConfigurationProperties} is
-     * not applied to configuration classes found by the seal application's component scan in this setup.
-     */
-    public static VerificationProperties bind(Environment environment) {
-        return Binder.get(environment).bindOrCreate(PREFIX, VerificationProperties.class);
     }
 }

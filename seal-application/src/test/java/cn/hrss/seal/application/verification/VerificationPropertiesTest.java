@@ -11,6 +11,9 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.io.StringWriter;
@@ -46,28 +49,34 @@ class VerificationPropertiesTest {
                 .withProperty("seal.application.verification.online-timeout", "PT2S")
                 .withProperty("seal.application.report.font", "/fonts/x.ttf");
 
-        VerificationProperties properties = VerificationProperties.bind(environment);
+        VerificationProperties properties = bind(VerificationProperties.class, environment);
 
         assertThat(properties.maxDocumentSize().toBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(properties.onlineTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(VerificationConfiguration.readRoots(properties.trustedRoots())).containsExactly(root);
-        ReportProperties report = ReportProperties.bind(environment);
+        ReportProperties report = bind(ReportProperties.class, environment);
         assertThat(report.font()).isEqualTo("/fonts/x.ttf");
         assertThat(report.fontSearch()).isEqualTo(ReportProperties.DEFAULT_FONT_SEARCH);
     }
 
     @Test
     void defaultsAndInvalidValues() throws Exception {
-        VerificationProperties defaults = VerificationProperties.bind(new MockEnvironment());
+        VerificationProperties defaults = bind(VerificationProperties.class, new MockEnvironment());
         assertThat(defaults.maxDocumentSize().toMegabytes()).isEqualTo(20);
         assertThat(defaults.trustedRoots()).isEmpty();
 
-        assertThatThrownBy(() -> VerificationProperties.bind(new MockEnvironment()
+        assertThatThrownBy(() -> bind(VerificationProperties.class, new MockEnvironment()
                 .withProperty("seal.application.verification.online-timeout", "PT10M")))
                 .hasStackTraceContaining("online-timeout");
         Path notPem = Files.writeString(dir.resolve("root.txt"), "not a certificate");
         assertThatThrownBy(() -> VerificationConfiguration.readRoots(List.of(notPem.toString())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds no PEM certificate");
+    }
+
+    /** Binds as Spring Boot does (the records check their own values in their constructors). */
+    private static <T> T bind(Class<T> type, Environment environment) {
+        String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+        return Binder.get(environment).bindOrCreate(prefix, type);
     }
 
     private X509CertificateHolder selfSigned() throws Exception {
