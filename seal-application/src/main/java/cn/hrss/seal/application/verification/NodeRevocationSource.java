@@ -30,7 +30,13 @@ final class NodeRevocationSource implements RevocationSource {
         if (!issuer.equals(ca.rootCertificate())) {
             return others.status(certificate, issuer, at);
         }
-        CertificateStatus status = ca.status(certificate.getSerialNumber());
+        CertificateStatus status;
+        try {
+            status = ca.status(certificate.getSerialNumber());
+        } catch (RuntimeException e) {
+            // a verification reports what it could not check; it never fails with the CA's trouble
+            return CertificateStatusPolicy.unavailable(certificate, SOURCE + ": " + e.getMessage());
+        }
         return switch (status.state()) {
             case GOOD -> CertificateStatusPolicy.good(certificate, at, SOURCE);
             case REVOKED -> CertificateStatusPolicy.revoked(certificate, status.revokedAt(),

@@ -251,6 +251,11 @@ abstract class VerificationHttpTestBase {
         assertThat(revoked.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(revoked.code()).isEqualTo(CertificateStatusPolicy.CERTIFICATE_REVOKED);
 
+        // asked as if another CA had issued it: the responder does not know it and cannot have been delegated
+        CheckResult wrongIssuer = ocsp.status(seal.certificate().certificate(), ca.nodeCertificate(), signedAt);
+        assertThat(wrongIssuer.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(wrongIssuer.reason()).contains("does not verify with the issuer");
+
         CheckResult offline = new OcspRevocationSource(Optional.of(URI.create("http://127.0.0.1:1/ocsp")),
                 Duration.ofSeconds(2), java.time.Clock.systemUTC())
                 .status(seal.certificate().certificate(), ca.rootCertificate(), signedAt);
