@@ -50,7 +50,8 @@ public final class SealStatusPolicy {
             case VALID -> current.filter(c -> time.proven() && c.state() != State.VALID)
                     .map(c -> CheckResult.passed(Check.SEAL_STATUS, CHANGED_AFTER_SIGNING, prefix + "VALID" + when
                             + "; " + c.describe() + " - the signature was made before that, as the time stamp proves"))
-                    .orElseGet(() -> CheckResult.passed(Check.SEAL_STATUS, prefix + "VALID" + when));
+                    .orElseGet(() -> CheckResult.passed(Check.SEAL_STATUS, prefix + "VALID" + when
+                            + atSigning.reason().map(r -> " (" + r + ")").orElse("")));
             case SUSPENDED -> CheckResult.failed(Check.SEAL_STATUS, SEAL_SUSPENDED, prefix + atSigning.describe()
                     + when);
             case REVOKED -> CheckResult.failed(Check.SEAL_STATUS, SEAL_REVOKED, prefix + atSigning.describe() + when);

@@ -5,6 +5,7 @@ import cn.hrss.seal.application.ofd.OfdSamples;
 import cn.hrss.seal.application.ofd.OfdSigner;
 import cn.hrss.seal.application.online.HttpSealStatusSource;
 import cn.hrss.seal.application.online.OcspRevocationSource;
+import cn.hrss.seal.application.online.RevocationListSealStatusSource;
 import cn.hrss.seal.application.pdf.PdfSigner;
 import cn.hrss.seal.application.pdf.StampPlacement;
 import cn.hrss.seal.application.sign.HttpTimeStampSource;
@@ -58,6 +59,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code POST /api/v1/verify} on a running node (random port, the real security chain: no token is sent), with
@@ -283,6 +285,45 @@ abstract class VerificationHttpTestBase {
         assertThat(forged.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(forged.code()).isEqualTo(SealStatusPolicy.STATUS_UNAVAILABLE);
         assertThat(forged.reason()).contains("not by the trusted signer");
+    }
+
+    @Test
+    void revocationListSourceReadsTheNodesSignedListAndRefusesAForgedOne() throws Exception {
+        NodeSeals.Made seal = seals.make("名单单位");
+        Instant revokedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        statuses.recordChange(seal.esId(), SealStatus.REVOKED, revokedAt, "unit dissolved");
+        Sm2PublicKey signer = Sm2PublicKey.fromSubjectPublicKeyInfo(ca.nodeCertificate().getSubjectPublicKeyInfo());
+
+        // lists are published shortly after a change (debounced): wait for one that has it
+        CheckResult now = null;
+        for (int i = 0; i < 50 && (now == null || now.verdict() != Verdict.FAILED); i++) {
+            Thread.sleep(200);
+            now = RevocationListSealStatusSource.download(URI.create(base()), signer, Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC()).status(seal.esId(), new SigningTime(Instant.now(), false));
+        }
+        assertThat(now.code()).as(now.reason()).isEqualTo(SealStatusPolicy.SEAL_REVOKED);
+        RevocationListSealStatusSource list = RevocationListSealStatusSource.download(URI.create(base()), signer,
+                Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        CheckResult before = list.status(seal.esId(), new SigningTime(revokedAt.minusSeconds(60), true));
+        assertThat(before.code()).isEqualTo(SealStatusPolicy.CHANGED_AFTER_SIGNING);
+        assertThat(list.status("NOT-LISTED-1", new SigningTime(Instant.now(), false)).verdict())
+                .isEqualTo(Verdict.PASSED);
+
+        HttpResponse<byte[]> document = http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/v1/seal-status/revocation-list?number=" + list.number())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> signature = http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/v1/seal-status/revocation-list.sig?number=" + list.number())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        byte[] forged = new String(document.body(), StandardCharsets.UTF_8).replace(seal.esId(), "X" + seal.esId())
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RevocationListSealStatusSource.of(forged, signature.body(), signer,
+                java.time.Clock.systemUTC())).hasMessageContaining("does not verify");
+        CheckResult stale = RevocationListSealStatusSource.of(document.body(), signature.body(), signer,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(2)))
+                .status(seal.esId(), new SigningTime(Instant.now(), false));
+        assertThat(stale.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(stale.reason()).contains("stale");
     }
 
     // ------------------------------------------------------------------ helpers
