@@ -1,6 +1,7 @@
 package cn.hrss.seal.application.verification;
 
 import cn.hrss.seal.accounts.api.PublicPaths;
+import cn.hrss.seal.application.online.CrlRevocationSource;
 import cn.hrss.seal.application.online.OcspRevocationSource;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.status.api.SealStatusService;
@@ -38,8 +39,9 @@ public class VerificationConfiguration {
                                               VerificationProperties properties, ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         return new NodeDocumentVerification(ca, readRoots(properties.trustedRoots()),
-                new NodeRevocationSource(ca, new OcspRevocationSource(Optional.empty(), properties.onlineTimeout(),
-                        clock)),
+                new NodeRevocationSource(ca, CrlRevocationSource.orElse(
+                        new OcspRevocationSource(Optional.empty(), properties.onlineTimeout(), clock),
+                        new CrlRevocationSource(Optional.empty(), properties.onlineTimeout(), clock))),
                 new LedgerSealStatusSource(statuses, clock), clock, properties.maxDocumentSize().toBytes());
     }
 

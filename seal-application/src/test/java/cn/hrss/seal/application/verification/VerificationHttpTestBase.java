@@ -3,6 +3,7 @@ package cn.hrss.seal.application.verification;
 import cn.hrss.seal.application.ofd.OfdPlacement;
 import cn.hrss.seal.application.ofd.OfdSamples;
 import cn.hrss.seal.application.ofd.OfdSigner;
+import cn.hrss.seal.application.online.CrlRevocationSource;
 import cn.hrss.seal.application.online.HttpSealStatusSource;
 import cn.hrss.seal.application.online.OcspRevocationSource;
 import cn.hrss.seal.application.online.RevocationListSealStatusSource;
@@ -239,7 +240,7 @@ abstract class VerificationHttpTestBase {
     // ------------------------------------------------------------------ online sources against this node
 
     @Test
-    void ocspSourceAsksTheNodesResponderAndSeesRevocation() {
+    void ocspSourceAsksTheNodesResponderAndSeesRevocationAsDoesTheCrlFallback() {
         NodeSeals.Made seal = seals.make("OCSP单位");
         OcspRevocationSource ocsp = new OcspRevocationSource(Optional.of(URI.create(base() + "/ca/ocsp")),
                 Duration.ofSeconds(5), java.time.Clock.systemUTC());
@@ -257,6 +258,16 @@ abstract class VerificationHttpTestBase {
         CheckResult wrongIssuer = ocsp.status(seal.certificate().certificate(), ca.nodeCertificate(), signedAt);
         assertThat(wrongIssuer.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(wrongIssuer.reason()).contains("does not verify with the issuer");
+
+        // the CRL fallback: used only when OCSP cannot answer, and it sees the same revocation
+        CheckResult fromCrl = CrlRevocationSource.orElse(
+                new OcspRevocationSource(Optional.of(URI.create("http://127.0.0.1:1/ocsp")), Duration.ofSeconds(2),
+                        java.time.Clock.systemUTC()),
+                new CrlRevocationSource(Optional.of(URI.create(base() + "/ca/crl")), Duration.ofSeconds(5),
+                        java.time.Clock.systemUTC()))
+                .status(seal.certificate().certificate(), ca.rootCertificate(), signedAt);
+        assertThat(fromCrl.code()).as(fromCrl.reason()).isEqualTo(CertificateStatusPolicy.CERTIFICATE_REVOKED);
+        assertThat(fromCrl.reason()).contains("CRL");
 
         CheckResult offline = new OcspRevocationSource(Optional.of(URI.create("http://127.0.0.1:1/ocsp")),
                 Duration.ofSeconds(2), java.time.Clock.systemUTC())
