@@ -81,18 +81,18 @@ abstract class VerificationHttpTestBase {
     @Autowired ObjectMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private NodeSeals seals;
+    private VerificationTestSeals seals;
 
     @BeforeEach
     void seals() {
-        seals = new NodeSeals(ca, device, statuses);
+        seals = new VerificationTestSeals(ca, device, statuses);
     }
 
     // ------------------------------------------------------------------ documents
 
     @Test
     void signedPdfPassesWithSealDetailsAndOneChangedByteFailsIntegrity() throws Exception {
-        NodeSeals.Made seal = seals.make("测试局");
+        VerificationTestSeals.Made seal = seals.make("测试局");
         byte[] pdf = signPdf(seal);
 
         JsonNode report = verifyJson(pdf);
@@ -118,7 +118,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void signedOfdPassesAndOneChangedByteFailsIntegrity() throws Exception {
-        NodeSeals.Made seal = seals.make("测试中心");
+        VerificationTestSeals.Made seal = seals.make("测试中心");
         byte[] ofd = new OfdSigner().sign(OfdSamples.document(List.of(List.of("劳动合同 AAAA"))), seal.key(),
                 OfdPlacement.at(0, 120, 200), Instant.now(), tsa());
 
@@ -139,7 +139,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void detachedSesSignatureIsVerifiedAgainstItsDataWhichIsRequired() throws Exception {
-        NodeSeals.Made seal = seals.make("数据单位");
+        VerificationTestSeals.Made seal = seals.make("数据单位");
         byte[] data = "社保缴费证明 2026-11".getBytes(StandardCharsets.UTF_8);
         TimeStampSource tsa = tsa();
         byte[] ses = SignatureMaker.sign(SignatureMaker.toBeSigned(SESeal.getInstance(seal.key().seal()),
@@ -163,7 +163,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void sealRevokedBeforeTheSigningTimeFailsSealStatus() throws Exception {
-        NodeSeals.Made seal = seals.make("注销单位");
+        VerificationTestSeals.Made seal = seals.make("注销单位");
         statuses.recordChange(seal.esId(), SealStatus.REVOKED, Instant.now().minusSeconds(30), "unit dissolved");
         byte[] pdf = signPdf(seal);
 
@@ -174,7 +174,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void sealRevokedAfterTheTimeStampedSigningPassesAndTheReasonNamesTheRevocation() throws Exception {
-        NodeSeals.Made seal = seals.make("后注销单位");
+        VerificationTestSeals.Made seal = seals.make("后注销单位");
         byte[] pdf = signPdf(seal);
         Thread.sleep(1100); // genTime may be whole seconds: the revocation must come after it
         statuses.recordChange(seal.esId(), SealStatus.REVOKED, null, "unit merged");
@@ -189,7 +189,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void certificateRevokedBeforeTheSigningTimeFailsCertificateStatus() throws Exception {
-        NodeSeals.Made seal = seals.make("吊销证书单位");
+        VerificationTestSeals.Made seal = seals.make("吊销证书单位");
         byte[] pdf = signPdf(seal);
         ca.revoke(seal.certificate().serial(), RevocationReason.KEY_COMPROMISE, Instant.now().minusSeconds(3600));
 
@@ -241,7 +241,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void ocspSourceAsksTheNodesResponderAndSeesRevocationAsDoesTheCrlFallback() {
-        NodeSeals.Made seal = seals.make("OCSP单位");
+        VerificationTestSeals.Made seal = seals.make("OCSP单位");
         OcspRevocationSource ocsp = new OcspRevocationSource(Optional.of(URI.create(base() + "/ca/ocsp")),
                 Duration.ofSeconds(5), java.time.Clock.systemUTC());
         Instant signedAt = Instant.now();
@@ -278,7 +278,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void httpStatusSourceTrustsOnlyAnswersSignedByTheNode() {
-        NodeSeals.Made seal = seals.make("状态单位");
+        VerificationTestSeals.Made seal = seals.make("状态单位");
         SigningTime signed = new SigningTime(Instant.now().minusSeconds(5), true);
         HttpSealStatusSource trusted = HttpSealStatusSource.trustingNodeCertificate(URI.create(base()),
                 ca.nodeCertificate(), List.of(ca.rootCertificate()), Duration.ofSeconds(5));
@@ -300,7 +300,7 @@ abstract class VerificationHttpTestBase {
 
     @Test
     void revocationListSourceReadsTheNodesSignedListAndRefusesAForgedOne() throws Exception {
-        NodeSeals.Made seal = seals.make("名单单位");
+        VerificationTestSeals.Made seal = seals.make("名单单位");
         Instant revokedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         statuses.recordChange(seal.esId(), SealStatus.REVOKED, revokedAt, "unit dissolved");
         Sm2PublicKey signer = Sm2PublicKey.fromSubjectPublicKeyInfo(ca.nodeCertificate().getSubjectPublicKeyInfo());
@@ -347,7 +347,7 @@ abstract class VerificationHttpTestBase {
         return new HttpTimeStampSource(URI.create(base() + "/ca/tsa"), Duration.ofSeconds(10));
     }
 
-    private byte[] signPdf(NodeSeals.Made seal) throws Exception {
+    private byte[] signPdf(VerificationTestSeals.Made seal) throws Exception {
         return new PdfSigner(tsa()).sign(onePage(), seal.key(), StampPlacement.at(1, 150, 230));
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * from the node's CA, the SES_Seal signed by the node key (the node is the maker) and the registration in the
  * status system, valid from yesterday.
  */
-final class NodeSeals {
+final class VerificationTestSeals {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private static SealPicture picture;
 
@@ -37,7 +37,7 @@ final class NodeSeals {
     private final CipherDevice device;
     private final SealStatusService statuses;
 
-    NodeSeals(CertificateAuthority ca, CipherDevice device, SealStatusService statuses) {
+    VerificationTestSeals(CertificateAuthority ca, CipherDevice device, SealStatusService statuses) {
         this.ca = ca;
         this.device = device;
         this.statuses = statuses;
