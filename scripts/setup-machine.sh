@@ -4,10 +4,11 @@
 #   openssl     the independent implementation the interop tests check our output with
 #   gcc         builds the test SDF library
 #   fonts-noto-cjk  Noto Serif CJK SC, the Song-style face seal pictures are drawn with
+#   fonts-wqy-zenhei  WenQuanYi Zen Hei, TrueType outlines PDFBox can embed in PDF verification reports (Noto CJK is CFF)
 #   chromium chromium-driver  Debian's headless browser and its WebDriver, for the public portal's end-to-end test
 set -euo pipefail
 need=()
-for pkg in libssl-dev openssl gcc fonts-noto-cjk chromium chromium-driver; do
+for pkg in libssl-dev openssl gcc fonts-noto-cjk fonts-wqy-zenhei chromium chromium-driver; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

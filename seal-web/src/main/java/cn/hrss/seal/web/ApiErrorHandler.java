@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -62,6 +63,12 @@ public class ApiErrorHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return body(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "upload exceeds the size limit", Map.of());
+    }
+
+    /** A multipart body that cannot be parsed (cut off, bad boundary) is the client's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ApiError> badMultipart(MultipartException e) {
+        return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "multipart body cannot be read", Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

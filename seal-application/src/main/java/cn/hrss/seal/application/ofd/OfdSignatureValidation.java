@@ -82,6 +82,7 @@ final class OfdSignatureValidation {
         SigningTime signingTime = timeStamp.signingTime(now);
         checks.addAll(shared.signer(signer, List.of(), signingTime));
         checks.add(seal(signature, ses, signingTime));
+        checks.add(shared.sealStatus(ses.seal(), signingTime));
         return new SignatureReport(entry.id(), Optional.of(signer.getSubject().toString()),
                 Optional.of(ses.seal().esId()), Optional.of(ses.seal().name()), ses.signingTime(), timeStamp.time(),
                 checks, Optional.of(SealDetails.of(ses.seal())));

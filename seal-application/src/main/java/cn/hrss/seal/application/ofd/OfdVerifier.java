@@ -3,6 +3,7 @@ package cn.hrss.seal.application.ofd;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.VerificationReport;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * entry of Signatures.xml: FORMAT (Signature.xml and SignedValue.dat readable), DOCUMENT_INTEGRITY (every Reference,
  * then TBS_Sign.dataHash against the Signature.xml bytes), SIGNER_SIGNATURE over TBS_Sign, TIME_STAMP over the
  * signature value, the signer certificate path at the signing time (the time stamp's genTime when valid, else the
- * validation time) and SEAL (Seal.esl = TBS_Sign.eseal, maker signature and certificate, signer listed, validity).
+ * validation time), SEAL (Seal.esl = TBS_Sign.eseal, maker signature and certificate, signer listed, validity) and
+ * SEAL_STATUS (through a {@link SealStatusSource}; offline not checked).
  * Untrusted input never escapes as an exception: an unreadable package is a FAILED FORMAT document check.
  */
 public final class OfdVerifier {
@@ -31,9 +33,16 @@ public final class OfdVerifier {
     private final OfdLimits limits;
     private final SesParser parser;
 
+    /** Seal status not checked. */
     public OfdVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation, Clock clock,
                        OfdLimits limits, SesLimits sesLimits) {
-        this.shared = new SignatureChecks(trustedRoots, revocation);
+        this(trustedRoots, revocation, SealStatusSource.notChecked(), clock, limits, sesLimits);
+    }
+
+    /** Online: certificate status through {@code revocation}, seal status through {@code sealStatus}. */
+    public OfdVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation,
+                       SealStatusSource sealStatus, Clock clock, OfdLimits limits, SesLimits sesLimits) {
+        this.shared = new SignatureChecks(trustedRoots, revocation, sealStatus);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.parser = new SesParser(sesLimits);

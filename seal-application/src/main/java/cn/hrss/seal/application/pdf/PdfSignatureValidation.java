@@ -121,6 +121,7 @@ final class PdfSignatureValidation {
         checks.add(seal.map(s -> shared.seal(s, SesVerifier.certificateListed(s, encoded(certificate.get())),
                         certificates, signingTime))
                 .orElseGet(() -> sealAbsentOrBroken(signer)));
+        seal.ifPresent(s -> checks.add(shared.sealStatus(s, signingTime)));
         return new SignatureReport(name, Optional.of(certificate.get().getSubject().toString()),
                 seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks,
                 seal.map(SealDetails::of));

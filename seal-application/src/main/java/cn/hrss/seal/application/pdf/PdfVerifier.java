@@ -3,6 +3,7 @@ package cn.hrss.seal.application.pdf;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.SignatureChecks;
 import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.VerificationReport;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * Offline verification of the signatures in a PDF: format, document integrity and revision coverage, signer
  * signature, certificate path to the trusted roots, certificate validity at the signing time (the time stamp's
  * genTime if there is a valid one, else the validation time), revocation status (through a {@link RevocationSource};
- * offline it is reported as not checked), the signature time stamp and the GB/T 38540 seal. Untrusted input never
+ * offline it is reported as not checked), the signature time stamp, the GB/T 38540 seal and its status (through a
+ * {@link SealStatusSource}; offline not checked). Untrusted input never
  * escapes as an exception: unreadable documents give a FAILED FORMAT document check.
  */
 public final class PdfVerifier {
@@ -31,11 +33,18 @@ public final class PdfVerifier {
     private final Clock clock;
     private final PdfLimits limits;
 
-    public PdfVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation, Clock clock,
-                       PdfLimits limits) {
-        this.shared = new SignatureChecks(trustedRoots, revocation);
+    /** Online: certificate status through {@code revocation}, seal status through {@code sealStatus}. */
+    public PdfVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation,
+                       SealStatusSource sealStatus, Clock clock, PdfLimits limits) {
+        this.shared = new SignatureChecks(trustedRoots, revocation, sealStatus);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Seal status not checked. */
+    public PdfVerifier(List<X509CertificateHolder> trustedRoots, RevocationSource revocation, Clock clock,
+                       PdfLimits limits) {
+        this(trustedRoots, revocation, SealStatusSource.notChecked(), clock, limits);
     }
 
     /** Offline: revocation not checked, system clock, default limits. */

@@ -12,10 +12,12 @@ public enum Check {
     CERTIFICATE_CHAIN,
     /** Every certificate of the path is within its validity period at the signing time. */
     CERTIFICATE_VALIDITY,
-    /** Revocation status of the path at the signing time (OCSP/CRL; not yet implemented). */
+    /** Revocation status of the path at the signing time (the node's CA, OCSP; offline: not checked). */
     CERTIFICATE_STATUS,
     /** The signature time stamp: token signature, imprint over the signature value, TSA certificate. */
     TIME_STAMP,
     /** The GB/T 38540 seal: maker signature, signer listed in the seal, seal validity at the signing time. */
-    SEAL
+    SEAL,
+    /** The seal's status in the status system at the signing time (offline: not checked). */
+    SEAL_STATUS
 }

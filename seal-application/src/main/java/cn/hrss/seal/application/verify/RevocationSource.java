@@ -5,8 +5,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import java.time.Instant;
 
 /**
- * Revocation status of a certificate at a time (OCSP, CRL, the seal status list). Online status checking is a
- * later step; {@link #notChecked()} is the honest offline answer.
+ * Revocation status of a certificate at a time (the node's CA, OCSP). {@link #notChecked()} is the honest offline
+ * answer; online sources judge by {@link CertificateStatusPolicy}.
  */
 @FunctionalInterface
 public interface RevocationSource {

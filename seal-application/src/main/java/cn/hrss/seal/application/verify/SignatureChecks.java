@@ -8,6 +8,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,30 @@ public final class SignatureChecks {
 
     private final CertificatePathValidator paths;
     private final TimeStampVerifier timeStamps;
+    private final SealStatusSource sealStatus;
 
-    public SignatureChecks(List<X509CertificateHolder> trustedRoots, RevocationSource revocation) {
+    public SignatureChecks(List<X509CertificateHolder> trustedRoots, RevocationSource revocation,
+                           SealStatusSource sealStatus) {
         this.paths = new CertificatePathValidator(trustedRoots, revocation);
         this.timeStamps = new TimeStampVerifier(paths);
+        this.sealStatus = Objects.requireNonNull(sealStatus, "sealStatus");
+    }
+
+    /** Seal status not checked (offline). */
+    public SignatureChecks(List<X509CertificateHolder> trustedRoots, RevocationSource revocation) {
+        this(trustedRoots, revocation, SealStatusSource.notChecked());
+    }
+
+    /**
+     * SEAL_STATUS of the seal at the signing time. A source that throws is reported as unavailable, never as an
+     * exception out of verification.
+     */
+    public CheckResult sealStatus(SealView seal, SigningTime time) {
+        try {
+            return sealStatus.status(seal.esId(), time);
+        } catch (RuntimeException e) {
+            return SealStatusPolicy.unavailable(seal.esId(), "status source failed: " + e.getMessage());
+        }
     }
 
     /** TIME_STAMP for an optional DER token over {@code timeStamped} (the signature value). */

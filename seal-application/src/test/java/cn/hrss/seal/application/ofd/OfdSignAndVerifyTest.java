@@ -91,7 +91,7 @@ class OfdSignAndVerifyTest {
         assertThat(report.signatures()).singleElement().satisfies(s -> {
             assertThat(s.checks()).extracting(CheckResult::check).containsExactly(Check.FORMAT,
                     Check.DOCUMENT_INTEGRITY, Check.SIGNER_SIGNATURE, Check.TIME_STAMP, Check.CERTIFICATE_CHAIN,
-                    Check.CERTIFICATE_VALIDITY, Check.CERTIFICATE_STATUS, Check.SEAL);
+                    Check.CERTIFICATE_VALIDITY, Check.CERTIFICATE_STATUS, Check.SEAL, Check.SEAL_STATUS);
             assertThat(s.checks()).filteredOn(CheckResult::decisive)
                     .allMatch(c -> c.verdict() == Verdict.PASSED, "all decisive checks passed");
             assertThat(s.name()).isEqualTo("1");

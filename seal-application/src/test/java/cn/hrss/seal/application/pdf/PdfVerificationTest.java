@@ -5,7 +5,10 @@ import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.application.verify.CertificatePathValidator;
 import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.CheckResult;
+import cn.hrss.seal.application.verify.CertificateStatusPolicy;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.application.verify.SealStatusPolicy;
+import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.SignatureReport;
 import cn.hrss.seal.application.verify.TimeStampVerifier;
 import cn.hrss.seal.application.verify.Verdict;
@@ -49,6 +52,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static cn.hrss.seal.application.pdf.TestPki.NOW;
@@ -279,6 +283,86 @@ class PdfVerificationTest {
 
         assertThat(only(report).check(Check.CERTIFICATE_STATUS).orElseThrow().code()).isEqualTo("REVOKED");
         assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    /** A status history: VALID until {@code revokedAt}, REVOKED from then on. */
+    private static SealStatusSource revokedAt(Instant revokedAt) {
+        return (esId, time) -> SealStatusPolicy.judge(esId, time, stateAt(time.at(), revokedAt),
+                Optional.of(stateAt(Instant.now(), revokedAt)));
+    }
+
+    private static SealStatusPolicy.Answer stateAt(Instant time, Instant revokedAt) {
+        return time.isBefore(revokedAt)
+                ? new SealStatusPolicy.Answer(SealStatusPolicy.State.VALID, Optional.of(NOW), Optional.empty())
+                : new SealStatusPolicy.Answer(SealStatusPolicy.State.REVOKED, Optional.of(revokedAt),
+                Optional.of("unit dissolved"));
+    }
+
+    private static PdfVerifier withSealStatus(SealStatusSource status) {
+        return new PdfVerifier(List.of(pki.root.certificate()), RevocationSource.notChecked(), status,
+                Clock.systemUTC(), PdfLimits.DEFAULT);
+    }
+
+    @Test
+    void sealRevokedBeforeTheSigningTimeFails() {
+        VerificationReport report = withSealStatus(revokedAt(NOW.minus(Duration.ofDays(1)))).verify(signed);
+
+        CheckResult status = only(report).check(Check.SEAL_STATUS).orElseThrow();
+        assertThat(status.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(status.code()).isEqualTo(SealStatusPolicy.SEAL_REVOKED);
+        assertThat(status.reason()).contains("unit dissolved");
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void sealRevokedAfterTheTimeStampedSigningPassesAndNamesTheRevocation() {
+        Instant genTime = only(verifier.verify(signed)).timeStampTime().orElseThrow();
+        Instant revocation = genTime.plusMillis(1);
+        VerificationReport report = withSealStatus(revokedAt(revocation)).verify(signed);
+
+        CheckResult status = only(report).check(Check.SEAL_STATUS).orElseThrow();
+        assertThat(status.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(status.code()).isEqualTo(SealStatusPolicy.CHANGED_AFTER_SIGNING);
+        assertThat(status.reason()).contains("REVOKED since " + revocation);
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void sealRevokedAfterSigningWithoutTimeStampFailsBecauseTheCurrentStatusDecides() {
+        byte[] pdf = new PdfSigner(null).sign(TestPdfs.onePage(), seal, StampPlacement.at(1, 150, 230));
+        VerificationReport report = withSealStatus(revokedAt(Instant.now().minusSeconds(1))).verify(pdf);
+
+        CheckResult status = only(report).check(Check.SEAL_STATUS).orElseThrow();
+        assertThat(status.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(status.reason()).contains("no time stamp");
+    }
+
+    @Test
+    void offlineSealStatusIsReportedAsNotCheckedWithoutDecidingTheVerdict() {
+        VerificationReport report = verifier.verify(signed);
+
+        CheckResult status = only(report).check(Check.SEAL_STATUS).orElseThrow();
+        assertThat(status.code()).isEqualTo(SealStatusSource.NOT_CHECKED);
+        assertThat(status.decisive()).isFalse();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void certificateRevokedAfterTheTimeStampedSigningPassesAndBeforeFails() {
+        Instant genTime = only(verifier.verify(signed)).timeStampTime().orElseThrow();
+        for (boolean after : new boolean[] {true, false}) {
+            Instant revokedAt = after ? genTime.plusSeconds(1) : genTime.minusSeconds(1);
+            RevocationSource source = (certificate, issuer, at) -> certificate.getSubject().toString().contains("Bureau")
+                    ? CertificateStatusPolicy.revoked(certificate, revokedAt, Optional.of("keyCompromise"), at, "test")
+                    : CertificateStatusPolicy.good(certificate, at, "test");
+            VerificationReport report = new PdfVerifier(List.of(pki.root.certificate()), source, Clock.systemUTC(),
+                    PdfLimits.DEFAULT).verify(signed);
+
+            CheckResult status = only(report).check(Check.CERTIFICATE_STATUS).orElseThrow();
+            assertThat(status.code()).isEqualTo(after ? CertificateStatusPolicy.REVOKED_AFTER_SIGNING
+                    : CertificateStatusPolicy.CERTIFICATE_REVOKED);
+            assertThat(report.verdict()).isEqualTo(after ? Verdict.PASSED : Verdict.FAILED);
+        }
     }
 
     @Test

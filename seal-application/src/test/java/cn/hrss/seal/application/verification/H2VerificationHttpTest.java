@@ -1,0 +1,17 @@
+package cn.hrss.seal.application.verification;
+
+import cn.hrss.seal.testsupport.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Verification on H2 in PostgreSQL mode. */
+class H2VerificationHttpTest extends VerificationHttpTestBase {
+    static final TestDatabase DB = TestDatabase.h2();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", DB::url);
+        r.add("spring.datasource.username", DB::user);
+        r.add("spring.datasource.password", DB::password);
+    }
+}
