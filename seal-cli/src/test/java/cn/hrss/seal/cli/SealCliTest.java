@@ -74,6 +74,11 @@ class SealCliTest {
     }
 
     static Path pdf(String name) throws IOException {
+        return Files.write(dir.resolve(name), pdfBytes());
+    }
+
+    /** Two pages with the text "Party A seal here". */
+    static byte[] pdfBytes() throws IOException {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle("Labour Contract AAAA");
             for (int i = 0; i < 2; i++) {
@@ -89,7 +94,7 @@ class SealCliTest {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
-            return Files.write(dir.resolve(name), out.toByteArray());
+            return out.toByteArray();
         }
     }
 
