@@ -287,8 +287,8 @@ public final class SealClient {
     private HttpResponse<byte[]> exchange(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.newBuilder().timeout(timeout).build()
-                    , HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new SealApiException("CLIENT_IO", 0, request.method() + " " + request.uri() + ": " + e, null, e);
         } catch (InterruptedException e) {
