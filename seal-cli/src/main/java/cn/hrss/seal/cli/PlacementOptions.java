@@ -10,21 +10,21 @@ final class PlacementOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
-    @Option(names = "--y", paramLabel = "MM", description = "millimetres from the page top (with --page or --riding)")
+    @Option(names = "--y", paramLabel = "MM", description = "millimetres from the page top (with --page or --riding); PDF: stamp centre, OFD: stamp top")
     Double y;
 
     static final class Where {
         @Option(names = "--page", paramLabel = "N", description = "page number, from 1 (with --x and --y)")
         Integer page;
 
-        @Option(names = "--keyword", paramLabel = "TEXT", description = "stamp centred on this text")
+        @Option(names = "--keyword", paramLabel = "TEXT", description = "stamp centred on this text (PDF: last occurrence, OFD: first)")
         String keyword;
 
         @Option(names = "--riding", description = "riding seal (骑缝章) across all pages, at --y")
         boolean riding;
     }
 
-    @Option(names = "--x", paramLabel = "MM", description = "millimetres from the page's left edge (with --page)")
+    @Option(names = "--x", paramLabel = "MM", description = "millimetres from the page's left edge (with --page); PDF: stamp centre, OFD: stamp left")
     Double x;
 
     StampPlacement pdf() {

@@ -248,6 +248,19 @@ class SealCliTest {
         Run run = run("package", "inspect", "--holder-key", key.toString(), pkg.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("opens the envelope");
+
+        Path encrypted = dir.resolve("openssl-holder-enc.pem");
+        Process pkcs8 = new ProcessBuilder("openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", key.toString(),
+                "-out", encrypted.toString(), "-passout", "pass:usbkey-pin").redirectErrorStream(true).start();
+        assertThat(pkcs8.waitFor()).isZero();
+        assertThat(HolderKey.read(encrypted, "usbkey-pin".toCharArray())).isEqualTo(d);
+        Run withPassword = run("package", "inspect", "--holder-key", encrypted.toString(),
+                "--holder-key-password=usbkey-pin", pkg.toString());
+        assertThat(withPassword.exit()).as(withPassword.err()).isZero();
+        Run wrongPassword = run("package", "inspect", "--holder-key", encrypted.toString(),
+                "--holder-key-password=wrong", pkg.toString());
+        assertThat(wrongPassword.exit()).isEqualTo(65);
+        assertThat(wrongPassword.err()).contains("wrong password");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
