@@ -9,6 +9,10 @@ final class ExitCodes {
     static final int INDETERMINATE = 2;
     static final int USAGE = 64;
     static final int BAD_INPUT = 65;
+    /** A service the command needs (the TSA) failed or cannot be reached. */
+    static final int UNAVAILABLE = 69;
+    /** A bug: the only case that prints a stack trace. */
+    static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

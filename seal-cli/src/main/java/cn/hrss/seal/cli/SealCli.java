@@ -40,7 +40,7 @@ public final class SealCli {
         }
         if (e instanceof SealException s) {
             err.println("seal: " + s.code() + ": " + s.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return s.httpStatus() >= 500 ? ExitCodes.UNAVAILABLE : ExitCodes.BAD_INPUT;
         }
         if (e instanceof IllegalArgumentException) {
             err.println("seal: " + e.getMessage());
@@ -48,6 +48,6 @@ public final class SealCli {
         }
         err.println("seal: internal error: " + e);
         e.printStackTrace(err);
-        return 70;
+        return ExitCodes.INTERNAL;
     }
 }

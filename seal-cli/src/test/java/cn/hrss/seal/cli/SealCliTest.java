@@ -212,6 +212,19 @@ class SealCliTest {
     }
 
     @Test
+    void unreachableTsaExits69WithoutWritingOutput() throws IOException {
+        Seal seal = seal();
+        Path data = Files.writeString(dir.resolve("tsa-" + seal.esId() + ".txt"), "x");
+        Path out = dir.resolve("tsa-" + seal.esId() + ".ses");
+        Run run = run("sign", "data", "--package", seal.sealPackage().toString(), "--holder-key",
+                seal.holderKey().toString(), "--tsa", "http://127.0.0.1:9/ca/tsa", "--out", out.toString(),
+                data.toString());
+        assertThat(run.exit()).isEqualTo(69);
+        assertThat(run.err()).startsWith("seal: TSA_").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void inspectShowsThePackageAndChecksTheHolderKey() throws IOException {
         Seal seal = seal();
         Run run = run("package", "inspect", "--holder-key", seal.holderKey().toString(),
