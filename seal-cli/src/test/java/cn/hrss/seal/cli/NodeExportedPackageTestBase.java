@@ -27,7 +27,6 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -48,17 +47,16 @@ import static cn.hrss.seal.testsupport.TestIdentifiers.creditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole decentralised path against a real node (seal making, CA, seal status on H2): a USBKey seal is applied
+ * The whole decentralised path against a real node (seal making, CA, seal status): a USBKey seal is applied
  * for with the holder's public key, reviewed and made; the package is downloaded from
  * {@code GET /api/v1/seals/{esId}/package}; the CLI signs with it and the holder key, verifies offline against the
  * node's root and online against the node's signed status, and sees the seal's cancellation.
  */
-@SpringBootTest(classes = NodeExportedPackageTest.Node.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = NodeExportedPackageTestBase.Node.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"seal.making.expiry.enabled=false", "spring.autoconfigure.exclude="
                 + "cn.hrss.seal.accounts.AccountsAutoConfiguration,"
                 + "cn.hrss.seal.application.SealApplicationAutoConfiguration"})
-class NodeExportedPackageTest {
-    static final TestDatabase DB = TestDatabase.h2();
+abstract class NodeExportedPackageTestBase {
     @TempDir Path dir;
     @LocalServerPort int port;
     @Autowired CertificateAuthority ca;
@@ -66,11 +64,10 @@ class NodeExportedPackageTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", DB::url);
-        r.add("spring.datasource.username", DB::user);
-        r.add("spring.datasource.password", DB::password);
+    static void database(DynamicPropertyRegistry r, TestDatabase db) {
+        r.add("spring.datasource.url", db::url);
+        r.add("spring.datasource.username", db::user);
+        r.add("spring.datasource.password", db::password);
     }
 
     @SpringBootConfiguration
