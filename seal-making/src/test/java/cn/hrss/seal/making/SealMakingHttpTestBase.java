@@ -14,7 +14,7 @@ import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusService;
 import cn.hrss.seal.making.code.EsIdIssuer;
 import cn.hrss.seal.making.code.IndustryEsId;
-import cn.hrss.seal.making.delivery.EnvelopedKeyBlob;
+import cn.hrss.seal.core.skf.EnvelopedKeyBlob;
 import cn.hrss.seal.making.lifecycle.ExpiryJob;
 import cn.hrss.seal.making.lifecycle.SelfServiceRenewal;
 import cn.hrss.seal.making.port.AuditLog;
@@ -503,6 +503,51 @@ abstract class SealMakingHttpTestBase {
         tampered.put("validityDays", 1800);
         lifecycle(esId, "renew", tampered, HOLDER).andExpect(error(403, "RENEWAL_SIGNATURE_INVALID"));
         assertThat(history(esId)).filteredOn("renew"::equals).hasSize(1);
+    }
+
+    @Test
+    void usbKeySealIsExportedAsASealPackageServerSealsAreNot() throws Exception {
+        BigInteger holderPrivate = new BigInteger(255, new SecureRandom()).add(BigInteger.ONE);
+        Map<String, Object> body = application();
+        body.put("delivery", "USBKEY");
+        body.put("holderPublicKey", Base64.getEncoder().encodeToString(
+                Sm2PublicKey.fromPoint(Sm2.publicPoint(holderPrivate)).uncompressed()));
+        String esId = validSeal(body);
+
+        MvcResult r = mvc.perform(get("/api/v1/seals/" + esId + "/package").with(OPERATOR))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/zip")).andReturn();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("manifest.json", "seal.der", "certificate.der", "chain.pem",
+                "key-envelope.bin");
+        JsonNode manifest = json.readTree(entries.get("manifest.json"));
+        assertThat(manifest.get("format").asText()).isEqualTo("hrss-seal-package/1");
+        assertThat(manifest.get("esId").asText()).isEqualTo(esId);
+        assertThat(manifest.get("sealName").asText()).isEqualTo("业务专用章");
+        assertThat(Instant.parse(manifest.get("validTo").asText())).isAfter(clock.instant());
+        assertThat(new SesParser().parseSeal(entries.get("seal.der")).esId()).isEqualTo(esId);
+        assertThat(entries.get("certificate.der")).isEqualTo(certificateOf(esId));
+        String chain = new String(entries.get("chain.pem"), StandardCharsets.US_ASCII);
+        assertThat(chain).startsWith("-----BEGIN CERTIFICATE-----\n")
+                .contains(Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(ca.rootCertificate().getEncoded()));
+        BigInteger sealPrivate = EnvelopedKeyBlob.getInstance(entries.get("key-envelope.bin")).unwrap(holderPrivate);
+        assertThat(Sm2PublicKey.fromPoint(Sm2.publicPoint(sealPrivate)))
+                .isEqualTo(publicKeyOf(entries.get("certificate.der")));
+        assertThat(audit.entriesFor(jdbc.queryForObject("SELECT id FROM making_seal WHERE es_id = ?", String.class,
+                esId))).extracting(SealMakingHttpTestBase::auditLine)
+                .contains("seal.package-export operator-li SUCCESS");
+
+        mvc.perform(get("/api/v1/seals/" + esId + "/package").with(REVIEWER)).andExpect(error(403, "FORBIDDEN"));
+        mvc.perform(get("/api/v1/seals/" + validSeal() + "/package").with(OPERATOR))
+                .andExpect(error(409, "KEY_ENVELOPE_NOT_AVAILABLE"));
+        mvc.perform(get("/api/v1/seals/no-such-seal/package").with(OPERATOR))
+                .andExpect(error(404, "SEAL_NOT_FOUND"));
     }
 
     // ---------------------------------------------------------------- cross-industry seals and esID uniqueness

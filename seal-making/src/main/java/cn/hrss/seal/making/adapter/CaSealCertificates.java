@@ -7,7 +7,10 @@ import cn.hrss.seal.core.identity.UnifiedCreditCode;
 import cn.hrss.seal.making.port.SealCertificates;
 import org.bouncycastle.asn1.x509.Certificate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 
 /** {@link SealCertificates} over the node's {@link CertificateAuthority} (embedded or proxied). */
 public final class CaSealCertificates implements SealCertificates {
@@ -38,5 +41,15 @@ public final class CaSealCertificates implements SealCertificates {
     public void revoke(byte[] certificate, Instant revokedAt, RevocationReason reason) {
         ca.revoke(Certificate.getInstance(certificate).getSerialNumber().getValue(),
                 cn.hrss.seal.ca.api.RevocationReason.ofCode(reason.code()), revokedAt);
+    }
+
+    /** The embedded CA issues seal certificates directly under its seal root. */
+    @Override
+    public List<byte[]> issuerChain() {
+        try {
+            return List.of(ca.rootCertificate().getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

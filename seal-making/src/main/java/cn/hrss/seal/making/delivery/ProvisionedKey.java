@@ -5,7 +5,7 @@ import cn.hrss.seal.core.device.Sm2PublicKey;
 
 /**
  * A new seal key: either held in the node's cipher device ({@code deviceKey}) or exported to the holder as an
- * {@link EnvelopedKeyBlob} ({@code envelope}), never both.
+ * {@link cn.hrss.seal.core.skf.EnvelopedKeyBlob} ({@code envelope}), never both.
  */
 public record ProvisionedKey(Sm2PublicKey publicKey, KeyRef deviceKey, byte[] envelope) {
     public ProvisionedKey {

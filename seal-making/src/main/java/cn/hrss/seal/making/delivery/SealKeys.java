@@ -4,6 +4,7 @@ import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
+import cn.hrss.seal.core.skf.EnvelopedKeyBlob;
 import cn.hrss.seal.making.api.Delivery;
 import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.BigIntegers;

@@ -3,6 +3,7 @@ package cn.hrss.seal.making.port;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The industry CA as seal making sees it: one seal certificate per seal (LD/T 01.1 section 7.5), bound to the
@@ -19,6 +20,14 @@ public interface SealCertificates {
 
     /** Revokes a seal certificate (CRL and OCSP answer "revoked" from then on). */
     void revoke(byte[] certificate, Instant revokedAt, RevocationReason reason);
+
+    /**
+     * DER certificates from the issuer of seal certificates up to and including the seal root, for holders who
+     * sign and verify without the node (the exported seal package). Empty when the CA does not say.
+     */
+    default List<byte[]> issuerChain() {
+        return List.of();
+    }
 
     /** The subject of a seal certificate: the seal and its holder unit. */
     record SealSubject(String esId, String sealName, String unitName, String unitCreditCode, String regionCode) {

@@ -4,6 +4,7 @@ import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.making.port.SealCertificates;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The real CA adapter with a switch that makes the next issue fail, to show a failed making leaves nothing. */
 public final class FailingSealCertificates implements SealCertificates {
@@ -36,5 +37,10 @@ public final class FailingSealCertificates implements SealCertificates {
     @Override
     public void revoke(byte[] certificate, Instant revokedAt, RevocationReason reason) {
         ca.revoke(certificate, revokedAt, reason);
+    }
+
+    @Override
+    public List<byte[]> issuerChain() {
+        return ca.issuerChain();
     }
 }

@@ -1,4 +1,4 @@
-package cn.hrss.seal.making.delivery;
+package cn.hrss.seal.core.skf;
 
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.Sm2PublicKey;
