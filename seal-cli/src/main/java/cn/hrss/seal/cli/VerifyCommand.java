@@ -4,10 +4,12 @@ import cn.hrss.seal.application.ofd.OfdLimits;
 import cn.hrss.seal.application.ofd.OfdVerifier;
 import cn.hrss.seal.application.pdf.PdfLimits;
 import cn.hrss.seal.application.pdf.PdfVerifier;
-import cn.hrss.seal.application.verify.CheckResult;
+import cn.hrss.seal.application.data.DetachedSignatureVerifier;
+import cn.hrss.seal.application.online.CrlRevocationSource;
+import cn.hrss.seal.application.online.HttpSealStatusSource;
+import cn.hrss.seal.application.online.OcspRevocationSource;
 import cn.hrss.seal.application.verify.RevocationSource;
-import cn.hrss.seal.application.verify.SignatureChecks;
-import cn.hrss.seal.application.verify.SignatureReport;
+import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.VerificationReport;
 import cn.hrss.seal.core.ses.SesLimits;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -20,14 +22,19 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,6 +45,9 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verifies a signed PDF or OFD, or a data signature (SES_Signature) with --data.")
 final class VerifyCommand implements Callable<Integer> {
+    private static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_CERTIFICATE_PEM = 64 * 1024;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "signed PDF or OFD, or a SES_Signature (DER)")
     Path input;
 
@@ -48,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--status-url", paramLabel = "URL",
-            description = "node whose seal status to ask (online verification), e.g. https://node")
+            description = "node to ask online: seal status (signed answers), OCSP and CRL, e.g. https://node")
     URI statusUrl;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
@@ -62,45 +72,67 @@ final class VerifyCommand implements Callable<Integer> {
         List<X509CertificateHolder> roots = roots();
         byte[] bytes = Io.read(input, "document");
         Clock clock = Clock.systemUTC();
+        SealStatusSource sealStatus = statusUrl == null ? SealStatusSource.notChecked() : sealStatus(roots);
+        // online: certificate status from the same node's OCSP responder, else its CRL
+        RevocationSource revocation = statusUrl == null ? RevocationSource.notChecked()
+                : CrlRevocationSource.orElse(
+                        new OcspRevocationSource(Optional.of(node("ca/ocsp")), ONLINE_TIMEOUT, clock),
+                        new CrlRevocationSource(Optional.of(node("ca/crl")), ONLINE_TIMEOUT, clock));
         String type;
         VerificationReport report;
         if (data != null) {
             type = "DATA";
-            report = new DataVerifier(new SignatureChecks(roots, RevocationSource.notChecked()))
-                    .verify(bytes, Io.read(data, "data"), clock.instant());
+            report = new DetachedSignatureVerifier(roots, revocation, sealStatus, clock, SesLimits.DEFAULT)
+                    .verify(bytes, Io.read(data, "data"));
         } else if (startsWith(bytes, "%PDF-")) {
             type = "PDF";
-            report = new PdfVerifier(roots, RevocationSource.notChecked(), clock, PdfLimits.DEFAULT).verify(bytes);
+            report = new PdfVerifier(roots, revocation, sealStatus, clock, PdfLimits.DEFAULT).verify(bytes);
         } else if (startsWith(bytes, "PK")) {
             type = "OFD";
-            report = new OfdVerifier(roots, RevocationSource.notChecked(), clock, OfdLimits.DEFAULT,
-                    SesLimits.DEFAULT).verify(bytes);
+            report = new OfdVerifier(roots, revocation, sealStatus, clock, OfdLimits.DEFAULT, SesLimits.DEFAULT)
+                    .verify(bytes);
         } else {
             throw new BadInputException(input + " is neither a PDF nor an OFD; for a data signature give --data");
-        }
-        if (statusUrl != null) {
-            report = withStatus(report, new HttpSealStatusCheck(statusUrl, roots));
         }
         ReportWriter.write(report, type, format, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCodes.of(report.verdict());
     }
 
-    /** Adds the seal's status at the signing time (proven time if stamped, else claimed, else now). */
-    static VerificationReport withStatus(VerificationReport report, SealStatusCheck status) {
-        List<SignatureReport> signatures = new ArrayList<>();
-        for (SignatureReport s : report.signatures()) {
-            if (s.esId().isEmpty()) {
-                signatures.add(s);
-                continue;
+    private URI node(String path) {
+        String base = statusUrl.toString().endsWith("/") ? statusUrl.toString() : statusUrl + "/";
+        return URI.create(base + path);
+    }
+
+    /** The node's signed status answers, believed when its certificate ({@code /ca/node.pem}) chains to --trust. */
+    private SealStatusSource sealStatus(List<X509CertificateHolder> roots) {
+        X509CertificateHolder nodeCertificate;
+        try {
+            HttpResponse<byte[]> pem = HttpClient.newBuilder().connectTimeout(ONLINE_TIMEOUT).build().send(
+                    HttpRequest.newBuilder(node("ca/node.pem")).timeout(ONLINE_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (pem.statusCode() != 200 || pem.body().length > MAX_CERTIFICATE_PEM) {
+                throw new BadInputException("the status node " + statusUrl + " did not serve its certificate (HTTP "
+                        + pem.statusCode() + ")");
             }
-            Instant at = s.timeStampTime().or(s::claimedTime).orElse(report.validationTime());
-            List<CheckResult> checks = new ArrayList<>(s.checks());
-            checks.add(status.statusAt(s.esId().get(), at));
-            signatures.add(new SignatureReport(s.name(), s.signer(), s.esId(), s.sealName(), s.claimedTime(),
-                    s.timeStampTime(), checks, s.seal()));
+            try (PEMParser parser = new PEMParser(new StringReader(new String(pem.body(),
+                    StandardCharsets.US_ASCII)))) {
+                if (!(parser.readObject() instanceof X509CertificateHolder c)) {
+                    throw new BadInputException(statusUrl + "/ca/node.pem holds no certificate");
+                }
+                nodeCertificate = c;
+            }
+        } catch (IOException e) {
+            throw new BadInputException("status node " + statusUrl + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInputException("interrupted while asking " + statusUrl, e);
         }
-        return new VerificationReport(report.validationTime(), report.documentChecks(), signatures);
+        try {
+            return HttpSealStatusSource.trustingNodeCertificate(node(""), nodeCertificate, roots, ONLINE_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage() + " (give the node's root with --trust)", e);
+        }
     }
 
     private List<X509CertificateHolder> roots() {
