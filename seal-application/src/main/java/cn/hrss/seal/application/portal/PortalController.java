@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -58,7 +59,8 @@ class PortalController {
         if (request.getAttribute(PortalUploadLimit.TOO_LARGE) != null) {
             return tooLarge(lang, request, response, in);
         }
-        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile("file");
         if (!PortalCsrf.matches(request)) {
             return page(lang, request, response, HttpStatus.FORBIDDEN, in.get("error.expired"), null);
         }
