@@ -86,6 +86,8 @@ class PortalBrowserTest extends PortalTestBase {
         assertThat(Long.parseLong(String.valueOf(browser.executeScript(
                 "return document.documentElement.scrollWidth")))).isLessThanOrEqualTo(390);
         screenshot("phone-pdf-passed");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".seal")));
+        screenshot("phone-pdf-passed-seal");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -47,7 +48,11 @@ import java.util.List;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+// the seal application's component scan of the portal package finds this class in other tests' nodes too: there
+// it must not replace their node's verification
+@ConditionalOnProperty(name = PortalTestApplication.SWITCH, havingValue = "true")
 public class PortalTestApplication {
+    static final String SWITCH = "seal.test.portal-application";
     static final String SEAL_NAME = "福建省测试人力资源和社会保障局合同专用章";
     private static final String TITLE = "Labour Contract AAAA";
 
