@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.portal;
 
+import cn.hrss.seal.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,10 +29,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * End to end: Debian's headless Chromium (installed by scripts/setup-machine.sh) uploads sealed documents to the
- * running portal on a phone-sized and a desktop-sized window and reads the report. Screenshots go to
+ * running portal (node on H2) on a phone-sized and a desktop-sized window and reads the report. Screenshots go to
  * {@code target/portal-screenshots/}. Fails, never skips, when Chromium or its driver is missing.
  */
 class PortalBrowserTest extends PortalTestBase {
+    static final TestDatabase DB = TestDatabase.h2();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
@@ -37,6 +41,11 @@ class PortalBrowserTest extends PortalTestBase {
     private Path profile;
     private Path uploads;
     private ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        database(r, DB);
+    }
 
     @BeforeEach
     void startChromium() throws IOException {

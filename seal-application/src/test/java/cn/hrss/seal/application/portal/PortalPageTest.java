@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /** The portal's pages through MockMvc with the node's real security chain (no token is ever sent). */
-class PortalPageTest extends PortalTestBase {
+abstract class PortalPageTest extends PortalTestBase {
     private static final String TOKEN = "t".repeat(43);
 
     @Autowired MockMvc mvc;
