@@ -70,7 +70,8 @@ record PortalReport(String verdict, String verdictText, String validationTime, S
     /** Only what the browser will show as an image, recognised by its bytes: never the seal's own type label. */
     static Optional<String> dataUri(byte[] picture) {
         String type = startsWith(picture, PNG) ? "image/png" : startsWith(picture, JPEG) ? "image/jpeg" : null;
-        return Optional.ofNullable(type).map(t -> "data:" + t + ";base64," + Base64.getEncoder().encodeToString(picture));
+        return Optional.ofNullable(type)
+                .map(t -> "data:" + t + ";base64," + Base64.getEncoder().encodeToString(picture));
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -71,7 +71,7 @@ abstract class PortalPageTest extends PortalTestBase {
     void tamperedPdfFailsAndSaysTheDocumentWasChanged() throws Exception {
         String html = mvc.perform(upload(documents.tamperedPdf(), "contract.pdf")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains(">未通过<", "v-FAILED", PortalTestApplication.SEAL_NAME);
+        assertThat(html).contains(">未通过<", "v-FAILED", PortalTestApplication.SEAL_NAME, "签章后文件被修改过");
     }
 
     @Test

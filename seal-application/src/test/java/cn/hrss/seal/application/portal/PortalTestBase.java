@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * calling {@link #database}.
  */
 @SpringBootTest(classes = PortalTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {PortalTestApplication.SWITCH + "=true", "seal.making.enabled=false", "seal.application.portal.max-upload-size=300KB",
+        properties = {PortalTestApplication.SWITCH + "=true", "seal.making.enabled=false",
+                "seal.application.portal.max-upload-size=300KB",
                 "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=2MB"})
 @AutoConfigureMockMvc
 abstract class PortalTestBase {
