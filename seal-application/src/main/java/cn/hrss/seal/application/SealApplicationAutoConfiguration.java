@@ -1,12 +1,14 @@
 package cn.hrss.seal.application;
 
 import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
         "cn.hrss.seal.application.authorisation", "cn.hrss.seal.application.business",
         "cn.hrss.seal.application.verification", "cn.hrss.seal.application.report",
         "cn.hrss.seal.application.portal"},
-        nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
+        nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
+        // test applications living in these packages must not join other contexts
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class SealApplicationAutoConfiguration {
 }

@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.portal;
 
+import cn.hrss.seal.application.verification.VerificationTestApplication;
 import cn.hrss.seal.application.ofd.OfdPlacement;
 import cn.hrss.seal.application.ofd.OfdSamples;
 import cn.hrss.seal.application.ofd.OfdSigner;
@@ -27,6 +28,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import java.io.ByteArrayOutputStream;
@@ -48,8 +50,8 @@ import java.util.List;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-// the seal application's component scan of the portal package finds this class in other tests' nodes too: there
-// it must not replace their node's verification
+// the cipher device of the verification tests' node
+@Import(VerificationTestApplication.class)
 @ConditionalOnProperty(name = PortalTestApplication.SWITCH, havingValue = "true")
 public class PortalTestApplication {
     static final String SWITCH = "seal.test.portal-application";
