@@ -6,6 +6,7 @@ import cn.hrss.seal.core.message.HeaderLookup;
 import cn.hrss.seal.core.message.MessageContext;
 import cn.hrss.seal.core.message.MessageHeaders;
 import cn.hrss.seal.core.message.MessageKind;
+import cn.hrss.seal.core.message.MessageProblem;
 import cn.hrss.seal.core.message.MessageSigner;
 import cn.hrss.seal.core.message.MessageVerification;
 import cn.hrss.seal.core.message.MessageVerifier;
@@ -117,8 +118,8 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
         if (!"POST".equals(method)) {
             throw new SealException("HTTP_405", 405, "POST only");
         }
-        // Kind and body shape first, so that nothing is decided on an unverified key before it is parsed.
         kindMustBe(headers, MessageKind.REGISTRATION_APPLY);
+        headersAndDigest(MessageKind.REGISTRATION_APPLY, context, headers, body);
         RegistrationApplication application = RegistrationApplication.parse(body);
         String claimed = single(headers, MessageHeaders.SIGNER);
         SignerId applicant = SignerId.of(application.publicKey());
@@ -144,6 +145,20 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
         verify(key.get(), ServiceMgmtPaths.CERTIFICATE_PULL, context, headers, body);
         byte[] der = registrations.certificateFor(id, SignerId.of(key.get()).hex());
         return Map.of("registrationId", id, "certificate", Base64.getEncoder().encodeToString(der));
+    }
+
+    /**
+     * Steps 1-3 of the protocol (headers, kind, body digest) before the body is read: a verifier that trusts
+     * nobody stops at step 4, before the nonce is recorded.
+     */
+    private void headersAndDigest(MessageKind kind, MessageContext.Request context, HeaderLookup headers,
+                                  byte[] body) {
+        MessageVerifier nobody = new MessageVerifier(id -> Optional.empty(), replayGuard, Set.of(kind),
+                nodeVerifier.maxSkew(), clock);
+        if (nobody.verify(context, headers, body) instanceof MessageVerification.Rejected rejected
+                && rejected.problem() != MessageProblem.MESSAGE_SIGNER_UNKNOWN) {
+            throw new SealException(rejected.problem().code(), rejected.problem().httpStatus(), rejected.reason());
+        }
     }
 
     /** The federation checks with a trust list of exactly the one key this endpoint accepts. */

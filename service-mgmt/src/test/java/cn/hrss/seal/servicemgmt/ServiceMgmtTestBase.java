@@ -1,0 +1,271 @@
+package cn.hrss.seal.servicemgmt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.ca.api.Tier;
+import cn.hrss.seal.core.crypto.BouncyCastle;
+import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.device.KeyRef;
+import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.message.MessageContext;
+import cn.hrss.seal.core.message.MessageKind;
+import cn.hrss.seal.core.message.MessageSigner;
+import cn.hrss.seal.core.message.SignedMessage;
+import cn.hrss.seal.core.message.SignerId;
+import cn.hrss.seal.servicemgmt.api.ApplicantSigner;
+import cn.hrss.seal.servicemgmt.api.RegistrationApplication;
+import cn.hrss.seal.servicemgmt.api.ServiceMgmtPaths;
+import cn.hrss.seal.servicemgmt.api.SystemKind;
+import cn.hrss.seal.servicemgmt.api.TrustListClient;
+import cn.hrss.seal.servicemgmt.api.TrustListEntry;
+import cn.hrss.seal.testsupport.MutableClock;
+import cn.hrss.seal.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A province node (upper, a Spring context on a random port) and a city system (lower: its own device, the
+ * applicant signer and a trust-list client pinned to the province's seal root) going through registration,
+ * review, certificate pull, trust-list versions and deregistration. Subclasses run it on PostgreSQL and H2.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServiceMgmtTestBase {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private TestDatabase db;
+    private ConfigurableApplicationContext upper;
+    private CipherDevice lowerDevice;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void start() {
+        db = database();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.user());
+        properties.put("spring.datasource.password", db.password());
+        properties.put("spring.flyway.out-of-order", "true");
+        properties.put("seal.tier", "PROVINCE");
+        properties.put("seal.region-code", "350000");
+        properties.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
+        properties.put("seal.federation.outbox.dispatcher-enabled", "false");
+        upper = new SpringApplicationBuilder(UpperNodeApp.class).properties(properties).run();
+        lowerDevice = new UpperNodeApp().cipherDeviceUnchecked(); // the city system's own device
+    }
+
+    @AfterAll
+    void stop() {
+        if (upper != null) {
+            upper.close();
+        }
+        if (lowerDevice != null) {
+            lowerDevice.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void cityRegistersIsCertifiedPulledAndDeregistered() throws Exception {
+        CertificateAuthority ca = upper.getBean(CertificateAuthority.class);
+        TrustListClient lower = new TrustListClient(http, base(), ca.rootCertificate(), clock(), Duration.ofSeconds(10));
+        long first = lower.pull();
+        SignerId upperId = SignerId.of(cn.hrss.seal.core.device.Sm2PublicKey.fromSubjectPublicKeyInfo(
+                ca.nodeCertificate().getSubjectPublicKeyInfo()));
+        assertThat(lower.find(upperId)).hasValueSatisfying(s -> assertThat(s.revoked()).isFalse());
+
+        KeyRef key = lowerDevice.generateKeyPair("city-system-" + UUID.randomUUID());
+        ApplicantSigner applicant = new ApplicantSigner(lowerDevice, key, clock());
+        HttpResponse<byte[]> applied = send(applicant, "POST", ServiceMgmtPaths.APPLY,
+                MessageKind.REGISTRATION_APPLY, application(applicant, applicant, "350500").toJson());
+        assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
+        assertThat(applied.headers().firstValue("Seal-Signature")).isPresent();
+        String id = json.readTree(applied.body()).get("registrationId").asText();
+        assertThat(registrationsOf(applicant)).isEqualTo(1);
+
+        assertThat(admin("operator", "/api/v1/registrations/" + id + "/review",
+                "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> reviewed = admin("admin", "/api/v1/registrations/" + id + "/review",
+                "{\"decision\":\"APPROVE\",\"opinion\":\"access test passed\"}");
+        assertThat(reviewed.statusCode()).as(body(reviewed)).isEqualTo(200);
+        assertThat(json.readTree(reviewed.body()).get("status").asText()).isEqualTo("APPROVED");
+
+        HttpResponse<byte[]> pulled = send(applicant, "GET", ServiceMgmtPaths.certificate(id),
+                ServiceMgmtPaths.CERTIFICATE_PULL, new byte[0]);
+        assertThat(pulled.statusCode()).as(body(pulled)).isEqualTo(200);
+        X509CertificateHolder certificate = new X509CertificateHolder(
+                Base64.getDecoder().decode(json.readTree(pulled.body()).get("certificate").asText()));
+        assertThat(certificate.getIssuer()).isEqualTo(ca.rootCertificate().getSubject());
+        assertThat(certificate.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                .setProvider(BouncyCastle.PROVIDER).build(ca.rootCertificate()))).isTrue();
+
+        assertThat(lower.pull()).isEqualTo(first + 1);
+        assertThat(lower.current().orElseThrow().entries()).anySatisfy(e -> {
+            assertThat(e.certId()).isEqualTo(applicant.signerId().hex());
+            assertThat(e.status()).isEqualTo(TrustListEntry.Status.ACTIVE);
+            assertThat(e.tier()).isEqualTo(Tier.CITY);
+        });
+        MessageSigner citySigner = MessageSigner.of(lowerDevice, key, certificate, clock());
+        assertThat(federationCall(citySigner).statusCode()).isEqualTo(404); // verified, no handler for the kind
+
+        HttpResponse<byte[]> gone = admin("admin", "/api/v1/registrations/" + id + "/deregistration", "");
+        assertThat(gone.statusCode()).as(body(gone)).isEqualTo(200);
+        assertThat(lower.pull()).isEqualTo(first + 2);
+        assertThat(lower.find(applicant.signerId())).hasValueSatisfying(s -> assertThat(s.revoked()).isTrue());
+        HttpResponse<byte[]> refused = federationCall(citySigner);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(code(refused)).isEqualTo("MESSAGE_SIGNER_REVOKED");
+
+        JdbcTemplate jdbc = upper.getBean(JdbcTemplate.class);
+        Map<String, Object> older = jdbc.queryForMap(
+                "SELECT document, signature FROM service_trust_list WHERE version = ?", first + 1);
+        assertThatThrownBy(() -> lower.accept(((String) older.get("document")).getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode((String) older.get("signature"))))
+                .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("TRUST_LIST_ROLLBACK"));
+        assertThat(lower.version()).isEqualTo(first + 2);
+    }
+
+    @Test
+    void badApplicationsAreRefusedAndNothingIsWritten() throws Exception {
+        ApplicantSigner applicant = newApplicant();
+        ApplicantSigner other = newApplicant();
+        long lists = trustListCount();
+
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, applicant, "440300").toJson()), 422, "REGISTRATION_REGION_OUTSIDE");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(other, other, "350500").toJson()), 401, "REGISTRATION_PROOF_MISMATCH");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, other, "350500").toJson()), 400, "REGISTRATION_INVALID");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                "{\"systemName\":\"x\"}".getBytes(StandardCharsets.UTF_8)), 400, "REGISTRATION_INVALID");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                "not json".getBytes(StandardCharsets.UTF_8)), 400, "REGISTRATION_INVALID");
+
+        byte[] body = application(applicant, applicant, "350500").toJson();
+        SignedMessage signed = applicant.sign(new MessageContext.Request("POST", ServiceMgmtPaths.APPLY),
+                MessageKind.REGISTRATION_APPLY, UUID.randomUUID().toString(), body);
+        byte[] tampered = body.clone();
+        tampered[10] ^= 0x01;
+        assertRefused(post(signed, tampered), 400, "MESSAGE_DIGEST_MISMATCH");
+        assertThat(registrationsOf(applicant)).isZero();
+
+        assertThat(post(signed, body).statusCode()).isEqualTo(202);
+        assertRefused(post(signed, body), 409, "MESSAGE_REPLAYED");
+        assertThat(registrationsOf(applicant)).isEqualTo(1);
+        assertThat(trustListCount()).isEqualTo(lists);
+    }
+
+    private void assertRefused(HttpResponse<byte[]> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).as(body(response)).isEqualTo(status);
+        assertThat(code(response)).isEqualTo(code);
+        assertThat(response.headers().firstValue("Seal-Signature")).isPresent();
+    }
+
+    private ApplicantSigner newApplicant() {
+        return new ApplicantSigner(lowerDevice, lowerDevice.generateKeyPair("city-" + UUID.randomUUID()), clock());
+    }
+
+    /** An application for {@code holder}'s key whose access-test report {@code reportSigner} signed. */
+    private static RegistrationApplication application(ApplicantSigner holder, ApplicantSigner reportSigner,
+                                                       String region) {
+        byte[] report = "{\"result\":\"PASSED\",\"cases\":12}".getBytes(StandardCharsets.UTF_8);
+        return new RegistrationApplication("Xiamen seal making", "Xiamen HRSS bureau", Set.of(SystemKind.MAKING),
+                URI.create("https://seal.xm.example:8443"), Tier.CITY, AdministrativeRegionCode.parse(region),
+                holder.publicKey(), RegistrationApplication.AccessTestReport.signed(report,
+                reportSigner.publicKey(), reportSigner::signDigest));
+    }
+
+    private HttpResponse<byte[]> send(ApplicantSigner signer, String method, String path, MessageKind kind,
+                                      byte[] body) throws Exception {
+        SignedMessage signed = signer.sign(new MessageContext.Request(method, path), kind,
+                UUID.randomUUID().toString(), body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path));
+        signed.httpHeaders().forEach(request::header);
+        request.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(request.header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> post(SignedMessage signed, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(ServiceMgmtPaths.APPLY));
+        signed.httpHeaders().forEach(request::header);
+        return http.send(request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> federationCall(MessageSigner signer) throws Exception {
+        String path = "/federation/messages/status.change/1";
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        SignedMessage signed = signer.sign(new MessageContext.Request("POST", path), MessageKind.STATUS_CHANGE,
+                UUID.randomUUID().toString(), body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path));
+        signed.httpHeaders().forEach(request::header);
+        return http.send(request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> admin(String user, String path, String body) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + UpperNodeApp.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(base().resolve(path)).header("Authorization", "Basic " + auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String code(HttpResponse<byte[]> response) throws Exception {
+        JsonNode node = json.readTree(response.body());
+        return node == null ? null : node.path("code").asText();
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private int registrationsOf(ApplicantSigner applicant) {
+        return upper.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM service_registration WHERE signer_id = ?", Integer.class,
+                applicant.signerId().hex());
+    }
+
+    private long trustListCount() {
+        return upper.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM service_trust_list",
+                Long.class);
+    }
+
+    private MutableClock clock() {
+        return upper.getBean(MutableClock.class);
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + upper.getEnvironment().getProperty("local.server.port"));
+    }
+}
