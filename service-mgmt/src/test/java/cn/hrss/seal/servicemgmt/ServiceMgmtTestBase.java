@@ -31,7 +31,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,16 +59,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ServiceMgmtTestBase {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private TestDatabase db;
+    private final List<TestDatabase> databases = new ArrayList<>();
     private ConfigurableApplicationContext upper;
+    private ConfigurableApplicationContext lower;
     private CipherDevice lowerDevice;
 
+    /** A new empty database of the kind under test. */
     abstract TestDatabase database();
 
     @BeforeAll
-    void start() {
-        db = database();
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    void start() throws Exception {
+        upper = node(Map.of("seal.tier", "PROVINCE", "seal.region-code", "350000"));
+        Path pinned = Files.createTempFile("province-root", ".der");
+        pinned.toFile().deleteOnExit();
+        Files.write(pinned, upper.getBean(CertificateAuthority.class).rootCertificate().getEncoded());
+        lower = node(Map.of("seal.tier", "CITY", "seal.region-code", "350500",
+                "seal.service-mgmt.parent.base-url", base().toString(),
+                "seal.service-mgmt.parent.pinned-certificate", pinned.toString(),
+                "seal.service-mgmt.parent.pull-interval", "PT1H"));
+        lowerDevice = lower.getBean(CipherDevice.class);
+    }
+
+    private ConfigurableApplicationContext node(Map<String, String> extra) {
+        TestDatabase db = database();
+        databases.add(db);
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
         properties.put("spring.main.banner-mode", "off");
@@ -71,35 +91,33 @@ abstract class ServiceMgmtTestBase {
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
         properties.put("spring.flyway.out-of-order", "true");
-        properties.put("seal.tier", "PROVINCE");
-        properties.put("seal.region-code", "350000");
         properties.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
         properties.put("seal.federation.outbox.dispatcher-enabled", "false");
-        upper = new SpringApplicationBuilder(UpperNodeApp.class).properties(properties).run();
-        lowerDevice = new UpperNodeApp().cipherDeviceUnchecked(); // the city system's own device
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(UpperNodeApp.class).properties(properties).run();
     }
 
     @AfterAll
     void stop() {
-        if (upper != null) {
-            upper.close();
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {lower, upper}) {
+            if (context != null) {
+                context.close();
+            }
         }
-        if (lowerDevice != null) {
-            lowerDevice.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        databases.forEach(TestDatabase::close);
     }
 
     @Test
     void cityRegistersIsCertifiedPulledAndDeregistered() throws Exception {
         CertificateAuthority ca = upper.getBean(CertificateAuthority.class);
-        TrustListClient lower = new TrustListClient(http, base(), ca.rootCertificate(), clock(), Duration.ofSeconds(10));
-        long first = lower.pull();
-        SignerId upperId = SignerId.of(cn.hrss.seal.core.device.Sm2PublicKey.fromSubjectPublicKeyInfo(
-                ca.nodeCertificate().getSubjectPublicKeyInfo()));
-        assertThat(lower.find(upperId)).hasValueSatisfying(s -> assertThat(s.revoked()).isFalse());
+        TrustListClient parentList = lower.getBean(TrustListClient.class);
+        long first = parentList.pull();
+        assertThat(first).isEqualTo(upper.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT MAX(version) FROM service_trust_list", Long.class));
+        MessageSigner upperSigner = upper.getBean(MessageSigner.class);
+        assertThat(parentList.find(upperSigner.signerId())).hasValueSatisfying(s -> assertThat(s.revoked()).isFalse());
+        // the lower node's federation filter now accepts the upper's signature (404: verified, no handler)
+        assertThat(federationCall(upperSigner, lowerBase()).statusCode()).isEqualTo(404);
 
         KeyRef key = lowerDevice.generateKeyPair("city-system-" + UUID.randomUUID());
         ApplicantSigner applicant = new ApplicantSigner(lowerDevice, key, clock());
@@ -126,30 +144,30 @@ abstract class ServiceMgmtTestBase {
         assertThat(certificate.isSignatureValid(new JcaContentVerifierProviderBuilder()
                 .setProvider(BouncyCastle.PROVIDER).build(ca.rootCertificate()))).isTrue();
 
-        assertThat(lower.pull()).isEqualTo(first + 1);
-        assertThat(lower.current().orElseThrow().entries()).anySatisfy(e -> {
+        assertThat(parentList.pull()).isEqualTo(first + 1);
+        assertThat(parentList.current().orElseThrow().entries()).anySatisfy(e -> {
             assertThat(e.certId()).isEqualTo(applicant.signerId().hex());
             assertThat(e.status()).isEqualTo(TrustListEntry.Status.ACTIVE);
             assertThat(e.tier()).isEqualTo(Tier.CITY);
         });
         MessageSigner citySigner = MessageSigner.of(lowerDevice, key, certificate, clock());
-        assertThat(federationCall(citySigner).statusCode()).isEqualTo(404); // verified, no handler for the kind
+        assertThat(federationCall(citySigner, base()).statusCode()).isEqualTo(404); // verified, no handler for the kind
 
         HttpResponse<byte[]> gone = admin("admin", "/api/v1/registrations/" + id + "/deregistration", "");
         assertThat(gone.statusCode()).as(body(gone)).isEqualTo(200);
-        assertThat(lower.pull()).isEqualTo(first + 2);
-        assertThat(lower.find(applicant.signerId())).hasValueSatisfying(s -> assertThat(s.revoked()).isTrue());
-        HttpResponse<byte[]> refused = federationCall(citySigner);
+        assertThat(parentList.pull()).isEqualTo(first + 2);
+        assertThat(parentList.find(applicant.signerId())).hasValueSatisfying(s -> assertThat(s.revoked()).isTrue());
+        HttpResponse<byte[]> refused = federationCall(citySigner, base());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(code(refused)).isEqualTo("MESSAGE_SIGNER_REVOKED");
 
         JdbcTemplate jdbc = upper.getBean(JdbcTemplate.class);
         Map<String, Object> older = jdbc.queryForMap(
                 "SELECT document, signature FROM service_trust_list WHERE version = ?", first + 1);
-        assertThatThrownBy(() -> lower.accept(((String) older.get("document")).getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> parentList.accept(((String) older.get("document")).getBytes(StandardCharsets.UTF_8),
                 Base64.getDecoder().decode((String) older.get("signature"))))
                 .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("TRUST_LIST_ROLLBACK"));
-        assertThat(lower.version()).isEqualTo(first + 2);
+        assertThat(parentList.version()).isEqualTo(first + 2);
     }
 
     @Test
@@ -222,12 +240,12 @@ abstract class ServiceMgmtTestBase {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private HttpResponse<byte[]> federationCall(MessageSigner signer) throws Exception {
+    private HttpResponse<byte[]> federationCall(MessageSigner signer, URI node) throws Exception {
         String path = "/federation/messages/status.change/1";
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         SignedMessage signed = signer.sign(new MessageContext.Request("POST", path), MessageKind.STATUS_CHANGE,
                 UUID.randomUUID().toString(), body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path));
         signed.httpHeaders().forEach(request::header);
         return http.send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -263,6 +281,10 @@ abstract class ServiceMgmtTestBase {
 
     private MutableClock clock() {
         return upper.getBean(MutableClock.class);
+    }
+
+    private URI lowerBase() {
+        return URI.create("http://127.0.0.1:" + lower.getEnvironment().getProperty("local.server.port"));
     }
 
     private URI base() {

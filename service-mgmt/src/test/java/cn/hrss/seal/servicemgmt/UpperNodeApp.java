@@ -32,7 +32,7 @@ class UpperNodeApp {
     }
 
     /** A fresh soft device in a temp directory (also the lower system's device in tests). */
-    SoftCipherDevice cipherDeviceUnchecked() {
+    static SoftCipherDevice cipherDeviceUnchecked() {
         Path dir;
         try {
             dir = Files.createTempDirectory("service-mgmt-device");
