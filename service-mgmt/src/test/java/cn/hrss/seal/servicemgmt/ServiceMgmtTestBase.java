@@ -10,7 +10,10 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.message.InMemoryReplayGuard;
 import cn.hrss.seal.core.message.MessageContext;
+import cn.hrss.seal.core.message.MessageVerification;
+import cn.hrss.seal.core.message.MessageVerifier;
 import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.MessageSigner;
 import cn.hrss.seal.core.message.SignedMessage;
@@ -124,7 +127,12 @@ abstract class ServiceMgmtTestBase {
         HttpResponse<byte[]> applied = send(applicant, "POST", ServiceMgmtPaths.APPLY,
                 MessageKind.REGISTRATION_APPLY, application(applicant, applicant, "350500").toJson());
         assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
-        assertThat(applied.headers().firstValue("Seal-Signature")).isPresent();
+        MessageVerifier answers = new MessageVerifier(parentList, new InMemoryReplayGuard(100, clock()),
+                Set.of(MessageKind.RECEIPT), Duration.ofMinutes(5), clock());
+        assertThat(answers.verify(new MessageContext.Response(202, new MessageContext.Request("POST",
+                        ServiceMgmtPaths.APPLY), applied.request().headers().firstValue("Seal-Nonce").orElseThrow()),
+                name -> applied.headers().allValues(name), applied.body()))
+                .isInstanceOf(MessageVerification.Accepted.class);
         String id = json.readTree(applied.body()).get("registrationId").asText();
         assertThat(registrationsOf(applicant)).isEqualTo(1);
 
@@ -162,6 +170,9 @@ abstract class ServiceMgmtTestBase {
         assertThat(code(refused)).isEqualTo("MESSAGE_SIGNER_REVOKED");
 
         JdbcTemplate jdbc = upper.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_record WHERE target = ? ORDER BY seq", String.class,
+                "registration:" + id)).containsExactly("registration.apply", "registration.approve",
+                "registration.deregister");
         Map<String, Object> older = jdbc.queryForMap(
                 "SELECT document, signature FROM service_trust_list WHERE version = ?", first + 1);
         assertThatThrownBy(() -> parentList.accept(((String) older.get("document")).getBytes(StandardCharsets.UTF_8),
@@ -187,6 +198,8 @@ abstract class ServiceMgmtTestBase {
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
                 "not json".getBytes(StandardCharsets.UTF_8)), 400, "REGISTRATION_INVALID");
 
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.STATUS_CHANGE,
+                application(applicant, applicant, "350500").toJson()), 400, "MESSAGE_KIND_UNSUPPORTED");
         byte[] body = application(applicant, applicant, "350500").toJson();
         SignedMessage signed = applicant.sign(new MessageContext.Request("POST", ServiceMgmtPaths.APPLY),
                 MessageKind.REGISTRATION_APPLY, UUID.randomUUID().toString(), body);
@@ -198,6 +211,31 @@ abstract class ServiceMgmtTestBase {
         assertThat(post(signed, body).statusCode()).isEqualTo(202);
         assertRefused(post(signed, body), 409, "MESSAGE_REPLAYED");
         assertThat(registrationsOf(applicant)).isEqualTo(1);
+        assertThat(trustListCount()).isEqualTo(lists);
+    }
+
+    @Test
+    void rejectionNeedsAnOpinionAndIsFinal() throws Exception {
+        ApplicantSigner applicant = newApplicant();
+        HttpResponse<byte[]> applied = send(applicant, "POST", ServiceMgmtPaths.APPLY,
+                MessageKind.REGISTRATION_APPLY, application(applicant, applicant, "350500").toJson());
+        assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
+        String id = json.readTree(applied.body()).get("registrationId").asText();
+        String review = "/api/v1/registrations/" + id + "/review";
+        long lists = trustListCount();
+
+        assertThat(code(admin("admin", review, "{\"decision\":\"REJECT\"}"))).isEqualTo("REGISTRATION_OPINION_REQUIRED");
+        assertThat(code(admin("admin", review, "{\"decision\":\"MAYBE\"}"))).isEqualTo("REGISTRATION_INVALID");
+        HttpResponse<byte[]> rejected = admin("admin", review,
+                "{\"decision\":\"REJECT\",\"opinion\":\"access test report incomplete\"}");
+        assertThat(json.readTree(rejected.body()).get("status").asText()).isEqualTo("REJECTED");
+        HttpResponse<byte[]> again = admin("admin", review, "{\"decision\":\"APPROVE\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(code(again)).isEqualTo("REGISTRATION_NOT_PENDING");
+        assertRefused(send(applicant, "GET", ServiceMgmtPaths.certificate(id), ServiceMgmtPaths.CERTIFICATE_PULL,
+                new byte[0]), 409, "REGISTRATION_NOT_ACTIVE");
+        assertRefused(send(newApplicant(), "GET", ServiceMgmtPaths.certificate(id), ServiceMgmtPaths.CERTIFICATE_PULL,
+                new byte[0]), 401, "MESSAGE_SIGNER_UNKNOWN");
         assertThat(trustListCount()).isEqualTo(lists);
     }
 
