@@ -33,3 +33,12 @@ CREATE TABLE service_trust_list (
     document     TEXT         NOT NULL,
     signature    VARCHAR(200) NOT NULL
 );
+
+-- The parent's trust list as last accepted by this (lower) node: rollback protection survives restarts.
+CREATE TABLE service_parent_trust_list (
+    id           SMALLINT     PRIMARY KEY,
+    version      BIGINT       NOT NULL,
+    document     TEXT         NOT NULL,
+    signature    VARCHAR(200) NOT NULL,
+    accepted_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -2,6 +2,7 @@ package cn.hrss.seal.servicemgmt;
 
 import cn.hrss.seal.core.message.TrustList;
 import cn.hrss.seal.servicemgmt.api.TrustListClient;
+import cn.hrss.seal.servicemgmt.trustlist.JdbcParentTrustListStore;
 import cn.hrss.seal.servicemgmt.trustlist.TrustListPublisher;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Service management on a node: registration of lower systems and the signed trust list (upper side), and the
@@ -39,10 +41,10 @@ public class ServiceMgmtAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "seal.service-mgmt.parent", name = "base-url")
-    TrustListClient parentTrustList(ServiceMgmtProperties properties, Clock clock) {
+    TrustListClient parentTrustList(ServiceMgmtProperties properties, Clock clock, JdbcTemplate jdbc) {
         ServiceMgmtProperties.Parent parent = properties.parent();
         return new TrustListClient(HttpClient.newBuilder().connectTimeout(parent.timeout()).build(),
-                parent.baseUrl(), pinned(parent), clock, parent.timeout());
+                parent.baseUrl(), pinned(parent), clock, parent.timeout(), new JdbcParentTrustListStore(jdbc, clock));
     }
 
     /** Pulls at start and every pull-interval; a failed pull keeps the version held and is logged. */

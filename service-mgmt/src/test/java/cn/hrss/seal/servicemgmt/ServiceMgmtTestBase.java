@@ -24,6 +24,7 @@ import cn.hrss.seal.servicemgmt.api.ServiceMgmtPaths;
 import cn.hrss.seal.servicemgmt.api.SystemKind;
 import cn.hrss.seal.servicemgmt.api.TrustListClient;
 import cn.hrss.seal.servicemgmt.api.TrustListEntry;
+import cn.hrss.seal.servicemgmt.trustlist.JdbcParentTrustListStore;
 import cn.hrss.seal.testsupport.MutableClock;
 import cn.hrss.seal.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,6 +180,27 @@ abstract class ServiceMgmtTestBase {
                 Base64.getDecoder().decode((String) older.get("signature"))))
                 .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("TRUST_LIST_ROLLBACK"));
         assertThat(parentList.version()).isEqualTo(first + 2);
+
+        Map<String, Object> newest = jdbc.queryForMap(
+                "SELECT document, signature FROM service_trust_list WHERE version = ?", first + 2);
+        assertThatThrownBy(() -> parentList.accept(((String) newest.get("document"))
+                .getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode((String) older.get("signature"))))
+                .isInstanceOfSatisfying(SealException.class,
+                        e -> assertThat(e.code()).isEqualTo("TRUST_LIST_SIGNATURE_INVALID"));
+        TrustListClient wrongPin = new TrustListClient(http, base(),
+                lower.getBean(CertificateAuthority.class).rootCertificate(), clock(), Duration.ofSeconds(10));
+        assertThatThrownBy(wrongPin::pull).isInstanceOfSatisfying(SealException.class,
+                e -> assertThat(e.code()).isEqualTo("TRUST_LIST_SIGNER_UNTRUSTED"));
+        assertThat(wrongPin.find(upperSigner.signerId())).isEmpty();
+
+        // a restarted lower node starts from the stored list: still version 3, still refusing version 2
+        TrustListClient restarted = new TrustListClient(http, base(), ca.rootCertificate(), clock(),
+                Duration.ofSeconds(10), new JdbcParentTrustListStore(lower.getBean(JdbcTemplate.class), clock()));
+        assertThat(restarted.version()).isEqualTo(first + 2);
+        assertThat(restarted.find(applicant.signerId())).hasValueSatisfying(s -> assertThat(s.revoked()).isTrue());
+        assertThatThrownBy(() -> restarted.accept(((String) older.get("document")).getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode((String) older.get("signature"))))
+                .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.code()).isEqualTo("TRUST_LIST_ROLLBACK"));
     }
 
     @Test

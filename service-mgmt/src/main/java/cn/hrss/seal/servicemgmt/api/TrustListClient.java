@@ -38,18 +38,55 @@ public final class TrustListClient implements TrustList {
     private final X509CertificateHolder pinned;
     private final Clock clock;
     private final Duration timeout;
+    private final Store store;
     private final AtomicReference<Held> held = new AtomicReference<>();
+    /** The oldest version still acceptable: the stored one, even when it no longer verifies after a restart. */
+    private volatile long floor;
+
+    /** Where the accepted list is kept between restarts, so that a restart does not reopen rollback. */
+    public interface Store {
+        Optional<SignedTrustList> load();
+
+        void save(SignedTrustList accepted);
+
+        /** Nothing kept: every restart starts from version 0. */
+        Store NONE = new Store() {
+            @Override
+            public Optional<SignedTrustList> load() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(SignedTrustList accepted) {
+            }
+        };
+    }
 
     private record Held(TrustListDocument document, Map<SignerId, TrustedSigner> signers) {
     }
 
     public TrustListClient(HttpClient http, URI parentBaseUrl, X509CertificateHolder pinnedRootOrParent, Clock clock,
                            Duration timeout) {
+        this(http, parentBaseUrl, pinnedRootOrParent, clock, timeout, Store.NONE);
+    }
+
+    /** Starts from the list in {@code store}, verified again like a pulled one (the signer may have expired). */
+    public TrustListClient(HttpClient http, URI parentBaseUrl, X509CertificateHolder pinnedRootOrParent, Clock clock,
+                           Duration timeout, Store store) {
         this.http = Objects.requireNonNull(http, "http");
         this.parentBaseUrl = Objects.requireNonNull(parentBaseUrl, "parentBaseUrl");
         this.pinned = Objects.requireNonNull(pinnedRootOrParent, "pinnedRootOrParent");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.store = Objects.requireNonNull(store, "store");
+        store.load().ifPresent(kept -> {
+            floor = kept.version();
+            try {
+                take(kept.document(), kept.signature());
+            } catch (SealException e) {
+                held.set(null);
+            }
+        });
     }
 
     @Override
@@ -96,6 +133,15 @@ public final class TrustListClient implements TrustList {
 
     /** Verifies and takes a signed document obtained by any means; the checks of {@link #pull()}. */
     public synchronized long accept(byte[] document, byte[] signature) {
+        long before = version();
+        long now = take(document, signature);
+        if (now != before) {
+            store.save(new SignedTrustList(now, document, signature));
+        }
+        return now;
+    }
+
+    private long take(byte[] document, byte[] signature) {
         TrustListDocument parsed = TrustListDocument.parse(document);
         X509CertificateHolder signer = certificate(parsed.signerCertificate());
         Instant now = clock.instant();
@@ -116,13 +162,13 @@ public final class TrustListClient implements TrustList {
         if (!valid) {
             throw invalidSignature();
         }
-        long have = version();
+        long have = Math.max(version(), floor);
         if (parsed.version() < have) {
             throw new SealException("TRUST_LIST_ROLLBACK", 502,
                     "trust list version " + parsed.version() + " is older than the held version " + have,
                     Map.of("held", have, "offered", parsed.version()), null);
         }
-        if (parsed.version() == have) {
+        if (parsed.version() == version()) {
             return have;
         }
         Map<SignerId, TrustedSigner> signers = parsed.entries().stream()
