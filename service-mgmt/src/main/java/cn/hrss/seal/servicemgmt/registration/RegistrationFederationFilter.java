@@ -18,6 +18,7 @@ import cn.hrss.seal.core.message.TrustedSigner;
 import cn.hrss.seal.servicemgmt.api.RegistrationApplication;
 import cn.hrss.seal.servicemgmt.api.ServiceMgmtPaths;
 import cn.hrss.seal.servicemgmt.api.SignedTrustList;
+import cn.hrss.seal.servicemgmt.api.TrustListDocument;
 import cn.hrss.seal.servicemgmt.trustlist.TrustListPublisher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -207,7 +208,8 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
         response.setStatus(200);
         response.setContentType("application/json");
         response.setHeader(SignedTrustList.SIGNATURE_HEADER, Base64.getEncoder().encodeToString(list.signature()));
-        response.setHeader(SignedTrustList.SIGNER_HEADER, signer.signerId().hex());
+        response.setHeader(SignedTrustList.SIGNER_HEADER,
+                TrustListDocument.parse(list.document()).signerCertId());
         response.setHeader(SignedTrustList.VERSION_HEADER, Long.toString(list.version()));
         response.setContentLength(list.document().length);
         response.getOutputStream().write(list.document());
