@@ -21,9 +21,18 @@ CREATE TABLE service_registration (
     certificate_serial     VARCHAR(64),
     certificate            TEXT,
     deregistered_at        TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT uq_service_registration_message UNIQUE (signer_id, message_id)
+    -- signer_id while PENDING or APPROVED, NULL otherwise: one live registration per key, portable to H2
+    live_signer_id         CHAR(64),
+    CONSTRAINT uq_service_registration_message UNIQUE (signer_id, message_id),
+    CONSTRAINT uq_service_registration_live UNIQUE (live_signer_id)
 );
 CREATE INDEX ix_service_registration_signer ON service_registration (signer_id);
+
+-- One row, locked by every publication so that versions are consecutive under concurrent reviews.
+CREATE TABLE service_trust_list_head (
+    id  SMALLINT PRIMARY KEY
+);
+INSERT INTO service_trust_list_head (id) VALUES (1);
 
 CREATE TABLE service_trust_list (
     version      BIGINT       PRIMARY KEY,

@@ -136,6 +136,9 @@ abstract class ServiceMgmtTestBase {
                 .isInstanceOf(MessageVerification.Accepted.class);
         String id = json.readTree(applied.body()).get("registrationId").asText();
         assertThat(registrationsOf(applicant)).isEqualTo(1);
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, applicant, "350500").toJson()), 409, "REGISTRATION_KEY_IN_USE");
+        assertThat(registrationsOf(applicant)).isEqualTo(1);
 
         assertThat(admin("operator", "/api/v1/registrations/" + id + "/review",
                 "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(403);
@@ -259,6 +262,10 @@ abstract class ServiceMgmtTestBase {
         assertRefused(send(newApplicant(), "GET", ServiceMgmtPaths.certificate(id), ServiceMgmtPaths.CERTIFICATE_PULL,
                 new byte[0]), 401, "MESSAGE_SIGNER_UNKNOWN");
         assertThat(trustListCount()).isEqualTo(lists);
+        // a rejected key may apply again (new registration)
+        assertThat(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, applicant, "350500").toJson()).statusCode()).isEqualTo(202);
+        assertThat(registrationsOf(applicant)).isEqualTo(2);
     }
 
     private void assertRefused(HttpResponse<byte[]> response, int status, String code) throws Exception {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,12 @@ class RegistrationService {
             throw SealException.conflict("REGISTRATION_KEY_IN_USE", "this public key is already registered or pending");
         }
         String id = UUID.randomUUID().toString();
-        store.insert(id, signerId, messageId, application, clock.instant());
+        try {
+            store.insert(id, signerId, messageId, application, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // a concurrent application of the same key; the caller's retry finds the winner by message id
+            throw SealException.conflict("REGISTRATION_KEY_IN_USE", "this public key is already registered or pending");
+        }
         audit.record(new AuditEntry("system:" + signerId, "registration.apply", "registration:" + id,
                 AuditOutcome.SUCCESS, Map.of("tier", application.tier().name(),
                 "regionCode", application.region().value())));

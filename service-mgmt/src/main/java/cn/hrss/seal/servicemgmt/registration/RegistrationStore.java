@@ -33,13 +33,13 @@ class RegistrationStore {
     void insert(String id, String signerId, String messageId, RegistrationApplication a, Instant now) {
         jdbc.update("INSERT INTO service_registration (id, signer_id, message_id, system_name, organisation, kinds, "
                         + "base_url, tier, region_code, public_key, access_test_document, access_test_digest, "
-                        + "access_test_signature, status, applied_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "access_test_signature, status, applied_at, live_signer_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, signerId, messageId, a.systemName(), a.organisation(), kinds(a.kinds()), a.baseUrl().toString(),
                 a.tier().name(), a.region().value(), HexFormat.of().formatHex(a.publicKey().uncompressed()),
                 Base64.getEncoder().encodeToString(a.accessTestReport().document()),
                 HexFormat.of().formatHex(a.accessTestReport().digest()),
                 Base64.getEncoder().encodeToString(a.accessTestReport().signature()),
-                RegistrationStatus.PENDING.name(), Timestamp.from(now));
+                RegistrationStatus.PENDING.name(), Timestamp.from(now), signerId);
     }
 
     Optional<Registration> find(String id) {
@@ -76,12 +76,14 @@ class RegistrationStore {
     boolean review(String id, RegistrationStatus from, RegistrationStatus to, String opinion, String reviewer,
                    Instant at, String serial, String certificate) {
         return jdbc.update("UPDATE service_registration SET status = ?, opinion = ?, reviewed_by = ?, reviewed_at = ?, "
-                        + "certificate_serial = ?, certificate = ? WHERE id = ? AND status = ?", to.name(), opinion,
-                reviewer, Timestamp.from(at), serial, certificate, id, from.name()) == 1;
+                        + "certificate_serial = ?, certificate = ?, live_signer_id = CASE WHEN ? THEN live_signer_id "
+                        + "END WHERE id = ? AND status = ?", to.name(), opinion, reviewer, Timestamp.from(at), serial,
+                certificate, to == RegistrationStatus.APPROVED, id, from.name()) == 1;
     }
 
     boolean deregister(String id, Instant at) {
-        return jdbc.update("UPDATE service_registration SET status = ?, deregistered_at = ? WHERE id = ? AND status = ?",
+        return jdbc.update("UPDATE service_registration SET status = ?, deregistered_at = ?, live_signer_id = NULL "
+                        + "WHERE id = ? AND status = ?",
                 RegistrationStatus.DEREGISTERED.name(), Timestamp.from(at), id, RegistrationStatus.APPROVED.name()) == 1;
     }
 

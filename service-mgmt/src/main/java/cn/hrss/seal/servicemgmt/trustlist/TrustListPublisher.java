@@ -62,6 +62,7 @@ public class TrustListPublisher {
 
     /** Signs and stores the next version with {@code registered} plus this node's own entry; joins the transaction. */
     public SignedTrustList publish(List<TrustListEntry> registered) {
+        jdbc.queryForObject("SELECT id FROM service_trust_list_head WHERE id = 1 FOR UPDATE", Integer.class);
         Long last = jdbc.queryForObject("SELECT MAX(version) FROM service_trust_list", Long.class);
         long version = last == null ? 1 : last + 1;
         Instant issued = clock.instant().truncatedTo(ChronoUnit.SECONDS);
