@@ -1,0 +1,94 @@
+package cn.hrss.seal.servicemgmt;
+
+import cn.hrss.seal.core.message.TrustList;
+import cn.hrss.seal.servicemgmt.api.TrustListClient;
+import cn.hrss.seal.servicemgmt.trustlist.JdbcParentTrustListStore;
+import cn.hrss.seal.servicemgmt.trustlist.TrustListPublisher;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Service management on a node: registration of lower systems and the signed trust list (upper side), and the
+ * pull of the parent's trust list (lower side, when {@code seal.service-mgmt.parent.*} is set). The node's
+ * {@link TrustList} (unless it defines its own) is its own published list, then its parent's.
+ */
+@AutoConfiguration(afterName = "cn.hrss.seal.ca.CaAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({ServiceMgmtProperties.class, NodeRegionProperties.class})
+@ComponentScan(basePackages = {"cn.hrss.seal.servicemgmt.registration", "cn.hrss.seal.servicemgmt.trustlist"})
+public class ServiceMgmtAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ServiceMgmtAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnProperty(prefix = "seal.service-mgmt.parent", name = "base-url")
+    TrustListClient parentTrustList(ServiceMgmtProperties properties, Clock clock, JdbcTemplate jdbc) {
+        ServiceMgmtProperties.Parent parent = properties.parent();
+        return new TrustListClient(HttpClient.newBuilder().connectTimeout(parent.timeout()).build(),
+                parent.baseUrl(), pinned(parent), clock, parent.timeout(), new JdbcParentTrustListStore(jdbc, clock));
+    }
+
+    /** Pulls at start and every pull-interval; a failed pull keeps the version held and is logged. */
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(prefix = "seal.service-mgmt.parent", name = "base-url")
+    ScheduledExecutorService parentTrustListPuller(TrustListClient client, ServiceMgmtProperties properties) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trust-list-pull");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = properties.parent().pullInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                client.pull();
+            } catch (RuntimeException e) {
+                log.warn("pulling the parent's trust list failed, keeping version {}: {}", client.version(),
+                        e.getMessage());
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TrustList.class)
+    TrustList serviceMgmtTrustList(TrustListPublisher own, ObjectProvider<TrustListClient> parent) {
+        TrustList registered = own.asTrustList();
+        Optional<TrustListClient> pulled = Optional.ofNullable(parent.getIfAvailable());
+        return id -> registered.find(id).or(() -> pulled.flatMap(p -> p.find(id)));
+    }
+
+    private static X509CertificateHolder pinned(ServiceMgmtProperties.Parent parent) {
+        try {
+            byte[] bytes = Files.readAllBytes(parent.pinnedCertificate());
+            if (bytes.length > 0 && bytes[0] == '-') {
+                try (Reader r = Files.newBufferedReader(parent.pinnedCertificate());
+                     PEMParser pem = new PEMParser(r)) {
+                    return (X509CertificateHolder) pem.readObject();
+                }
+            }
+            return new X509CertificateHolder(bytes);
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("seal.service-mgmt.parent.pinned-certificate unreadable: "
+                    + parent.pinnedCertificate(), e);
+        }
+    }
+}

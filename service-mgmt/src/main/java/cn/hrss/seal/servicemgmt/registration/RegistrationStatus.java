@@ -1,0 +1,5 @@
+package cn.hrss.seal.servicemgmt.registration;
+
+enum RegistrationStatus {
+    PENDING, APPROVED, REJECTED, DEREGISTERED
+}
