@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Date;
+import cn.hrss.seal.ca.api.TimeStamping;
 import java.util.List;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ import java.util.Set;
  * BouncyCastle can validate but we will not serve (hash algorithm, imprint length, policy, extensions) get a
  * rejection with the matching failInfo; bytes that are not a TimeStampReq at all are a client error.
  */
-final class TimeStampAuthority {
+final class TimeStampAuthority implements TimeStamping {
     /** Imprint algorithms accepted: SM3 (GB/T 20520) and SHA-256 for international tools. */
     static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
             Set.of(GMObjectIdentifiers.sm3, NISTObjectIdentifiers.id_sha256);
@@ -65,7 +66,8 @@ final class TimeStampAuthority {
      * @return a DER TimeStampResp (granted or rejection)
      * @throws SealException {@code TSA_MALFORMED_REQUEST} (400) when the bytes are not a TimeStampReq
      */
-    byte[] respond(byte[] request) {
+    @Override
+    public byte[] respond(byte[] request) {
         TimeStampRequest req = parse(request);
         try {
             TimeStampResponseGenerator generator = new TimeStampResponseGenerator(tokenGenerator(),

@@ -1,21 +1,13 @@
 package cn.hrss.seal.application.sign;
 
 import cn.hrss.seal.core.error.SealException;
-import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampRequest;
-import org.bouncycastle.tsp.TimeStampRequestGenerator;
-import org.bouncycastle.tsp.TimeStampResponse;
-import org.bouncycastle.tsp.TimeStampToken;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +23,7 @@ public final class HttpTimeStampSource implements TimeStampSource {
     private final URI url;
     private final Duration timeout;
     private final HttpClient client;
-    private final SecureRandom random = new SecureRandom();
+    private final Rfc3161TimeStampSource exchange = new Rfc3161TimeStampSource(this::post);
 
     public HttpTimeStampSource(URI url, Duration timeout) {
         this.url = Objects.requireNonNull(url, "url");
@@ -41,28 +33,7 @@ public final class HttpTimeStampSource implements TimeStampSource {
 
     @Override
     public byte[] timeStamp(byte[] sm3Imprint) {
-        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
-        generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(GMObjectIdentifiers.sm3, sm3Imprint,
-                new BigInteger(64, random));
-        byte[] answer = post(encode(request));
-        try {
-            TimeStampResponse response = new TimeStampResponse(answer);
-            response.validate(request);
-            TimeStampToken token = response.getTimeStampToken();
-            if (token == null) {
-                throw new SealException(REJECTED, 502, "TSA refused: status " + response.getStatus() + " "
-                        + response.getStatusString());
-            }
-            return token.getEncoded();
-        } catch (TSPException e) {
-            throw new SealException(REJECTED, 502, "TSA response does not answer the request: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof SealException sealException) {
-                throw sealException;
-            }
-            throw new SealException(UNAVAILABLE, 502, "TSA response unreadable: " + e.getMessage());
-        }
+        return exchange.timeStamp(sm3Imprint);
     }
 
     private byte[] post(byte[] query) {
@@ -86,14 +57,6 @@ public final class HttpTimeStampSource implements TimeStampSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SealException(UNAVAILABLE, 502, "interrupted while waiting for the TSA");
-        }
-    }
-
-    private static byte[] encode(TimeStampRequest request) {
-        try {
-            return request.getEncoded();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

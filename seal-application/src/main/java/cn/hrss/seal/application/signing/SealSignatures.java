@@ -1,0 +1,101 @@
+package cn.hrss.seal.application.signing;
+
+import cn.hrss.seal.application.ofd.OfdSigner;
+import cn.hrss.seal.application.pdf.PdfSigner;
+import cn.hrss.seal.application.sign.TimeStampSource;
+import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.status.api.SealStatus;
+import cn.hrss.seal.status.api.SealStatusRecord;
+import cn.hrss.seal.status.api.SealStatusService;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signs with a seal this node holds, for the reviewed flow and the business API alike. Before every signature the
+ * seal status system must answer VALID (409 {@code SEAL_NOT_USABLE} otherwise); the signers then check the seal's
+ * and certificate's validity at the signing time. Recording who signed and why is the caller's job.
+ */
+@Service
+public class SealSignatures {
+    public static final String SEAL_NOT_USABLE = "SEAL_NOT_USABLE";
+    public static final String DOCUMENT_TYPE_MISMATCH = "DOCUMENT_TYPE_MISMATCH";
+    public static final String PLACEMENT_REQUIRED = "PLACEMENT_REQUIRED";
+
+    private final SigningKeys keys;
+    private final SealStatusService status;
+    private final PdfSigner pdf;
+    private final OfdSigner ofd = new OfdSigner();
+    private final TimeStampSource timeStamps;
+    private final Clock clock;
+
+    SealSignatures(SigningKeys keys, SealStatusService status, TimeStampSource timeStamps, Optional<Clock> clock) {
+        this.keys = keys;
+        this.status = status;
+        this.timeStamps = timeStamps;
+        this.clock = clock.orElseGet(Clock::systemUTC);
+        this.pdf = new PdfSigner(timeStamps, this.clock, cn.hrss.seal.application.pdf.PdfLimits.DEFAULT);
+    }
+
+    /**
+     * Refuses unless the seal exists here, is held by this node and is VALID now.
+     *
+     * @return the seal name, for records
+     */
+    public String requireUsable(String esId) {
+        SigningKeys.Ready ready = keys.of(esId);
+        SealStatusRecord current = status.statusOf(esId);
+        if (current.status() != SealStatus.VALID) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("status", current.status().name());
+            if (current.since() != null) {
+                details.put("since", current.since().toString());
+            }
+            throw new SealException(SEAL_NOT_USABLE, 409, "seal " + esId + " is " + current.status()
+                    + ", not VALID", details, null);
+        }
+        return ready.seal().sealName();
+    }
+
+    /** Signs a PDF or OFD with a visible stamp at {@code placement}. */
+    public SignedDocument signDocument(String esId, DocumentKind kind, byte[] document, Placement placement) {
+        if (kind == DocumentKind.DATA) {
+            throw new IllegalArgumentException("data is signed with signData");
+        }
+        if (!kind.looksLike(document)) {
+            throw SealException.badRequest(DOCUMENT_TYPE_MISMATCH, "the document is not a " + kind);
+        }
+        if (placement == null) {
+            throw SealException.badRequest(PLACEMENT_REQUIRED, "say where the stamp goes: page + x + y, keyword "
+                    + "or riding + y");
+        }
+        String sealName = requireUsable(esId);
+        SigningKeys.Ready ready = keys.of(esId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        byte[] signed = kind == DocumentKind.PDF
+                ? pdf.sign(document, ready.key(), placement.forPdf())
+                : ofd.sign(document, ready.key(), placement.forOfd(ready.key().sealView().picture()), now, timeStamps);
+        return result(kind, esId, sealName, Sm3.hash(document), signed, now);
+    }
+
+    /** A detached SES_Signature over data known by its SM3 digest. */
+    public SignedDocument signData(String esId, byte[] sm3, String propertyInfo) {
+        String sealName = requireUsable(esId);
+        byte[] signature = keys.of(esId).data().signDigest(sm3, propertyInfo);
+        return result(DocumentKind.DATA, esId, sealName, sm3, signature, clock.instant());
+    }
+
+    private static SignedDocument result(DocumentKind kind, String esId, String sealName, byte[] inputSm3,
+                                         byte[] signed, Instant at) {
+        HexFormat hex = HexFormat.of();
+        return new SignedDocument(kind, esId, sealName, hex.formatHex(inputSm3), signed, hex.formatHex(Sm3.hash(signed)),
+                at);
+    }
+}
