@@ -36,10 +36,15 @@ newer_sources() { # $1 = artefact; true when a main source or pom is newer
   [ -n "$(find "$root"/*/src/main "$root"/deploy/*/src/main "$root"/pom.xml "$root"/*/pom.xml -newer "$1" \
             -print -quit 2>/dev/null)" ]
 }
-if [ ! -f "$jar" ] || [ ! -f "$node_jar" ] || newer_sources "$jar" || newer_sources "$node_jar"; then
-  echo "bench-application: building $jar and $node_jar"
-  (cd "$root" && ./mvnw -B -q -pl benchmarks,deploy/seal-node -am -DskipTests package)
-fi
+build=(benchmarks)
+[ "$parts" = jmh ] || build+=(deploy/seal-node)   # the node only for the API part
+for artefact in "$jar" $([ "$parts" = jmh ] || echo "$node_jar"); do
+  if [ ! -f "$artefact" ] || newer_sources "$artefact"; then
+    echo "bench-application: building $(IFS=,; echo "${build[*]}")"
+    (cd "$root" && ./mvnw -B -q -pl "$(IFS=,; echo "${build[*]}")" -am -DskipTests package)
+    break
+  fi
+done
 mkdir -p "$target"
 
 node_pid=""

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 
 /**
  * A throw-away PKI on one soft cipher device in a scratch directory, as a node has it: a seal root, a seal maker,
- * one seal signer with its GB/T 38540 seal (rendered picture), and an in-process RFC 3161 TSA
+ * one seal signer with its GB/T 38540 seal (picture rendered as seal-making renders it, about 115 KB), and an in-process RFC 3161 TSA
  * (BouncyCastle's {@link TimeStampTokenGenerator} signing through the device, SM3 imprints). Every private key
  * operation goes through {@link CipherDevice}, so the benchmarks pay what the node pays.
  */
@@ -125,8 +125,9 @@ final class BenchPki implements AutoCloseable {
     }
 
     private byte[] seal(X509CertificateHolder signer, X509CertificateHolder maker, KeyRef makerKey) {
-        SealPicture picture = new SealPictureRenderer(300, SealPictureRenderer.withDefaults().fontFamily())
-                .render(SealDesign.of("基准测试人力资源和社会保障局", "业务专用章"));
+        // the renderer's defaults, as seal-making uses them: the picture is most of the seal's bytes, and the seal
+        // is inside every TBS_Sign and PDF signature, so its size shows in every figure
+        SealPicture picture = SealPictureRenderer.withDefaults().render(SealDesign.of("基准测试人力资源和社会保障局", "业务专用章"));
         SealInfo info = SealInfo.builder()
                 .vendorId("HRSS")
                 .esId("11010000000000" + serials.incrementAndGet())
