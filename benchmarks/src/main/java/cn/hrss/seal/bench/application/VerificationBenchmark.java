@@ -6,18 +6,13 @@ import cn.hrss.seal.application.ofd.OfdVerifier;
 import cn.hrss.seal.application.pdf.PdfSigner;
 import cn.hrss.seal.application.pdf.PdfVerifier;
 import cn.hrss.seal.application.pdf.StampPlacement;
-import cn.hrss.seal.application.sign.SealSigningKey;
 import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.application.verify.VerificationReport;
 import cn.hrss.seal.bench.crypto.ComparedTo;
 import cn.hrss.seal.bench.crypto.Sm2Benchmark;
 import cn.hrss.seal.core.ses.SesParser;
-import cn.hrss.seal.core.ses.SesSigner;
 import cn.hrss.seal.core.ses.SesVerification;
 import cn.hrss.seal.core.ses.SesVerifier;
-import cn.hrss.seal.core.ses.SignatureMaker;
-import cn.hrss.seal.core.ses.v4.SESeal;
-import cn.hrss.seal.core.ses.v4.TbsSign;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,11 +24,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,9 +33,7 @@ import java.util.concurrent.TimeUnit;
  * Offline verification of what the node signs, against raw BouncyCastle SM2 verify ({@link Sm2Benchmark#BC_VERIFY}):
  * a signed one-page PDF ({@link PdfVerifier}: CMS signature, certificate path, time-stamp token, seal), a signed
  * one-page OFD ({@link OfdVerifier}) and a detached SES_Signature over data (parse, then seal-core's
- * {@link SesVerifier}: signer and maker signatures, signer listed in the seal, seal validity, data hash). Also the
- * in-process cost of one data signature (what {@code POST /api/v1/sign/data} does besides HTTP, database and
- * audit), against raw BouncyCastle SM2 sign.
+ * {@link SesVerifier}: signer and maker signatures, signer listed in the seal, seal validity, data hash).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -75,7 +65,7 @@ public class VerificationBenchmark {
                     Instant.now(), timeStamps);
             dataSm3 = new byte[32];
             new SecureRandom().nextBytes(dataSm3);
-            dataSignature = signData(pki.sealKey(), dataSm3);
+            dataSignature = DataSigningBenchmark.signData(pki.sealKey(), dataSm3);
             Signed.requirePassed("signed PDF", verifyPdf());
             Signed.requirePassed("signed OFD", verifyOfd());
             Signed.requirePassed("detached SES_Signature", verifySes());
@@ -99,18 +89,6 @@ public class VerificationBenchmark {
         }
     }
 
-    /** A detached SES_Signature over data given as its SM3 digest, signed now, without a time stamp. */
-    static byte[] signData(SealSigningKey key, byte[] dataSm3) {
-        TbsSign toSign = SignatureMaker.toBeSigned(SESeal.getInstance(key.seal()), dataSm3, "data",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
-        try {
-            return SignatureMaker.sign(toSign, key.signerCertificate().getEncoded(),
-                    SesSigner.of(key.device(), key.key()), null).encoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Benchmark
     @ComparedTo(Sm2Benchmark.BC_VERIFY)
     public VerificationReport verifyPdf(Documents documents) {
@@ -127,12 +105,5 @@ public class VerificationBenchmark {
     @ComparedTo(Sm2Benchmark.BC_VERIFY)
     public SesVerification verifySesSignature(Documents documents) {
         return documents.verifySes();
-    }
-
-    /** Sign side of the same data signature: SM3 digest in, DER SES_Signature out. */
-    @Benchmark
-    @ComparedTo(Sm2Benchmark.BC_SIGN)
-    public byte[] signData(Documents documents) {
-        return signData(documents.pki.sealKey(), documents.dataSm3);
     }
 }

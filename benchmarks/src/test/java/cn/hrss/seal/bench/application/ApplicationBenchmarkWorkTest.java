@@ -37,6 +37,24 @@ class ApplicationBenchmarkWorkTest {
     }
 
     @Test
+    void rawBaselineSignsTheSameBytesAsTheDataSignature() throws Exception {
+        DataSigningBenchmark.Data data = new DataSigningBenchmark.Data();
+        data.setUp();
+        try {
+            DataSigningBenchmark.RawTbs raw = new DataSigningBenchmark.RawTbs();
+            raw.setUp(data);
+            byte[] signature = new DataSigningBenchmark().signData(data);
+
+            // the TBS_Sign carries the whole seal: the raw baseline hashes as many bytes as the real signature
+            assertThat(raw.tbs.length).isGreaterThan(data.pki.sealKey().seal().length);
+            assertThat(signature.length).isGreaterThan(raw.tbs.length);
+            assertThat(new DataSigningBenchmark().bcSignTbs(raw)).isNotEmpty();
+        } finally {
+            data.tearDown();
+        }
+    }
+
+    @Test
     void verificationBenchmarksPassOnTheirDocumentsAndFailOnChangedOnes() {
         VerificationBenchmark bench = new VerificationBenchmark();
         VerificationBenchmark.Documents documents = new VerificationBenchmark.Documents();
@@ -46,7 +64,10 @@ class ApplicationBenchmarkWorkTest {
             assertThat(bench.verifyOfd(documents).verdict()).isEqualTo(Verdict.PASSED);
             assertThat(bench.verifySesSignature(documents).verdict()).isEqualTo(SesCheck.Status.PASSED);
 
-            documents.dataSignature = bench.signData(documents);
+            DataSigningBenchmark.Data data = new DataSigningBenchmark.Data();
+            data.pki = documents.pki;
+            data.dataSm3 = documents.dataSm3;
+            documents.dataSignature = new DataSigningBenchmark().signData(data);
             assertThat(bench.verifySesSignature(documents).verdict()).isEqualTo(SesCheck.Status.PASSED);
             documents.dataSm3[0] ^= 1;
             assertThat(bench.verifySesSignature(documents).verdict()).isEqualTo(SesCheck.Status.FAILED);
