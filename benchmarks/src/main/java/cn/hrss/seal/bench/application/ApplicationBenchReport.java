@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Runs the seal-application benchmarks (with the raw SM2 baselines in the same run) on ordinary JMH command-line
  * options and prints after JMH's output: throughput rows with their ratio to the {@link ComparedTo} baseline, per
  * wall- and per CPU-second (with {@code -prof cn.hrss.seal.bench.crypto.CpuTimeProfiler}); latency rows
- * (SampleTime) with p50 / p99 / p99.9 and the p50 expressed in raw SM2 signatures of the same run.
+ * (SampleTime) with p50 / p99 / p99.9 and their CPU time, also expressed in raw SM2 signatures of the same run.
  * Used by {@code scripts/bench-application.sh}.
  */
 public final class ApplicationBenchReport {
@@ -70,24 +70,32 @@ public final class ApplicationBenchReport {
         return out.toString();
     }
 
-    /** Latencies in milliseconds; "p50 in raw signatures" = p50 × the wall rate of {@value #SIGN_BASELINE}. */
+    /**
+     * Latencies in milliseconds (wall-clock: what a caller waits). On a shared machine they follow the neighbours'
+     * load, so two CPU columns beside them: CPU milliseconds per operation (mean × cores the JVM kept busy, JIT and
+     * GC included) and that CPU time in raw SM2 signatures ({@value #SIGN_BASELINE} per CPU-second, same run).
+     */
     static String latencyTable(List<Row> rows) {
-        OptionalDouble signRate = find(rows, SIGN_BASELINE).map(b -> OptionalDouble.of(b.score()))
-                .orElse(OptionalDouble.empty());
+        OptionalDouble signPerCpu = find(rows, SIGN_BASELINE).map(Row::perCpuSecond).orElse(OptionalDouble.empty());
         StringBuilder out = new StringBuilder("| benchmark | params | samples | p50 ms | p99 ms | p99.9 ms | max ms"
-                + " | cores | p50 in raw signatures |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | mean ms | cores | CPU ms per op | in raw signatures |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             Latency l = r.latency();
             if (l == null) {
                 continue;
             }
+            OptionalDouble cpuMs = r.cores().isPresent()
+                    ? OptionalDouble.of(l.mean() * r.cores().getAsDouble()) : OptionalDouble.empty();
             out.append("| ").append(r.name()).append(" | ").append(r.params())
                     .append(" | ").append(l.samples())
                     .append(" | ").append(format("%.2f", l.p50())).append(" | ").append(format("%.2f", l.p99()))
                     .append(" | ").append(format("%.2f", l.p999())).append(" | ").append(format("%.2f", l.max()))
+                    .append(" | ").append(format("%.2f", l.mean()))
                     .append(" | ").append(fixed("%.2f", r.cores()))
-                    .append(" | ").append(signRate.isPresent()
-                            ? format("%.0f", l.p50() / 1000 * signRate.getAsDouble()) : "")
+                    .append(" | ").append(fixed("%.2f", cpuMs))
+                    .append(" | ").append(cpuMs.isPresent() && signPerCpu.isPresent()
+                            ? format("%.0f", cpuMs.getAsDouble() / 1000 * signPerCpu.getAsDouble()) : "")
                     .append(" |\n");
         }
         return out.toString();
@@ -110,7 +118,7 @@ public final class ApplicationBenchReport {
     }
 
     /** Percentiles of a SampleTime result, in milliseconds. */
-    record Latency(long samples, double p50, double p99, double p999, double max) {
+    record Latency(long samples, double mean, double p50, double p99, double p999, double max) {
     }
 
     /**
@@ -134,7 +142,7 @@ public final class ApplicationBenchReport {
             if (p.getMode() == Mode.SampleTime) {
                 Statistics s = primary.getStatistics();
                 double toMs = p.getTimeUnit().toNanos(1) / 1e6;
-                latency = new Latency(s.getN(), s.getPercentile(50) * toMs, s.getPercentile(99) * toMs,
+                latency = new Latency(s.getN(), s.getMean() * toMs, s.getPercentile(50) * toMs, s.getPercentile(99) * toMs,
                         s.getPercentile(99.9) * toMs, s.getMax() * toMs);
             }
             OptionalDouble cores = secondary(run, CORES);
