@@ -50,7 +50,9 @@ final class StatusNode implements AutoCloseable {
                 "seal.status.signer.generate-if-missing=true",
                 "seal.status.srl.validity=P7D",
                 "seal.status.srl.check-interval=P1D",
-                "seal.status.expiry.interval=P1D"));
+                "seal.status.expiry.interval=P1D",
+                // seal-application is on the class path as a library for its own benchmarks, not as a module here
+                "seal.application.enabled=false"));
         properties.addAll(List.of(settings));
         return new StatusNode(new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)

@@ -1,0 +1,104 @@
+package cn.hrss.seal.bench.application;
+
+import cn.hrss.seal.bench.crypto.Sm2Benchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The API data-signing rate of a running node as a ratio of raw SM2 signing on the same machine, in one run: first
+ * JMH's {@value Sm2Benchmark#BC_SIGN_2_THREADS} (raw BouncyCastle, 2 threads, with the CPU-time profiler), then the
+ * {@link LoadDriver} against the node, then the ratios and the verdict against the target.
+ *
+ * <pre>
+ * SEAL_BENCH_TOKEN=... java -cp benchmarks.jar cn.hrss.seal.bench.application.ApiSignRateReport \
+ *     LOAD-DRIVER-OPTIONS --jmh JMH-OPTIONS
+ * </pre>
+ * The verdict uses signatures per CPU-second of the node against raw signatures per CPU-second of the JMH JVM (the
+ * rule of docs/PERFORMANCE.md on a shared machine); the wall-clock ratio is printed beside it.
+ */
+public final class ApiSignRateReport {
+    /** Issue 5: the API signs at least at half the raw SM2 rate. */
+    static final double TARGET = 0.5;
+
+    private ApiSignRateReport() {
+    }
+
+    public static void main(String[] args) throws CommandLineOptionException, RunnerException,
+            InterruptedException {
+        int split = Arrays.asList(args).indexOf("--jmh");
+        String[] driverArgs = split < 0 ? args : Arrays.copyOfRange(args, 0, split);
+        String[] jmhArgs = split < 0 ? new String[0] : Arrays.copyOfRange(args, split + 1, args.length);
+        LoadDriver.Settings settings;
+        try {
+            settings = LoadDriver.Settings.parse(driverArgs, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("api-sign-rate: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        Collection<RunResult> baseline = new Runner(new CommandLineOptions(jmhArgs)).run();
+        ApplicationBenchReport.Row raw = baseline.stream().map(ApplicationBenchReport.Row::of)
+                .filter(r -> r.name().equals(Sm2Benchmark.BC_SIGN_2_THREADS)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the JMH options must run "
+                        + Sm2Benchmark.BC_SIGN_2_THREADS));
+
+        System.out.println();
+        System.out.println("## Load driver: POST " + LoadDriver.PATH + " on " + settings.node());
+        LoadDriver.Result load;
+        try {
+            load = new LoadDriver(settings).run();
+        } catch (LoadDriver.Refused e) {
+            System.err.println("api-sign-rate: " + e.getMessage());
+            System.exit(e.status == 404 ? LoadDriver.NO_ENDPOINT : LoadDriver.REFUSED);
+            return;
+        }
+        load.lines().forEach(System.out::println);
+        System.out.println();
+        System.out.println("## API data signing vs raw SM2 (" + Sm2Benchmark.BC_SIGN_2_THREADS + ")");
+        lines(load, raw).forEach(System.out::println);
+    }
+
+    static List<String> lines(LoadDriver.Result load, ApplicationBenchReport.Row raw) {
+        String rawCpu = raw.perCpuSecond().isPresent()
+                ? format("%,.0f per CPU-second (%.2f cores)", raw.perCpuSecond().getAsDouble(),
+                        raw.cores().orElse(Double.NaN))
+                : "no CPU figure (run JMH with -prof cn.hrss.seal.bench.crypto.CpuTimeProfiler)";
+        OptionalDouble cpuRatio = ratio(load.perNodeCpuSecond(), raw.perCpuSecond());
+        OptionalDouble totalRatio = ratio(load.perTotalCpuSecond(), raw.perCpuSecond());
+        double wallRatio = load.rate() / raw.score();
+        double deciding = cpuRatio.orElse(wallRatio);
+        return List.of(
+                format("raw SM2 sign, 2 threads: %,.0f/s wall, %s", raw.score(), rawCpu),
+                format("API data signing, %d threads: %,.1f/s wall%s", load.threads(), load.rate(),
+                        load.perNodeCpuSecond().isPresent()
+                                ? format(", %,.1f per node CPU-second", load.perNodeCpuSecond().getAsDouble()) : ""),
+                format("ratio wall: %.1f%%", 100 * wallRatio),
+                cpuRatio.isPresent() ? format("ratio per CPU-second (node): %.1f%%", 100 * cpuRatio.getAsDouble())
+                        : "ratio per CPU-second: not measured (give --node-pid)",
+                totalRatio.isPresent()
+                        ? format("ratio per CPU-second (node + driver): %.1f%%", 100 * totalRatio.getAsDouble()) : "",
+                format("API data signing: %.1f%% of raw SM2 sign%s (target >= %.0f%%): %s", 100 * deciding,
+                        cpuRatio.isPresent() ? " per node CPU-second" : " wall-clock", 100 * TARGET,
+                        load.errorCount() > 0 ? "NO VERDICT (errors in the run)"
+                                : deciding >= TARGET ? "MEETS" : "BELOW TARGET"));
+    }
+
+    private static OptionalDouble ratio(OptionalDouble value, OptionalDouble base) {
+        return value.isPresent() && base.isPresent() && base.getAsDouble() > 0
+                ? OptionalDouble.of(value.getAsDouble() / base.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
