@@ -139,6 +139,24 @@ class GatewayTest {
     }
 
     @Test
+    void headersNamedInConnectionAreHopByHopAndDropped() throws Exception {
+        String target = "/verify/hop/" + UUID.randomUUID();
+        String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close, X-Hop-Secret\r\n"
+                + "X-Hop-Secret: for-the-gateway-only\r\nX-End-To-End: kept\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 200");
+        }
+        EchoUpstream.Recorded seen = NODE.received(target).orElseThrow();
+        assertThat(seen.headers()).doesNotContainKey("X-Hop-Secret");
+        assertThat(seen.header("X-End-To-End")).hasValue("kept");
+    }
+
+    @Test
     void federationIsRateLimitedPerSignerWithRetryAfter() throws Exception {
         String signer = signer();
         for (int i = 0; i < 3; i++) {
