@@ -82,7 +82,7 @@ class BusinessSigningController {
         }
         byte[] digest = file != null ? Sm3.hash(bytes(file)) : digest(sm3);
         return signed(DocumentKind.DATA, esId, purpose, client, id -> signatures.signData(esId, digest,
-                "purpose=" + purpose + ";signId=" + id));
+                "signId=" + id));
     }
 
     private ResponseEntity<byte[]> document(DocumentKind kind, MultipartFile file, String esId, String purpose,

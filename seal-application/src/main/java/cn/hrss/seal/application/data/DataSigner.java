@@ -73,9 +73,11 @@ public final class DataSigner {
         if (sm3 == null || sm3.length != 32) {
             throw SealException.badRequest(DIGEST_INVALID, "an SM3 digest has 32 bytes");
         }
-        if (propertyInfo == null || propertyInfo.length() > MAX_PROPERTY_INFO) {
-            throw SealException.badRequest("PROPERTY_INFO_INVALID",
-                    "propertyInfo is required and at most " + MAX_PROPERTY_INFO + " characters");
+        if (propertyInfo == null || propertyInfo.length() > MAX_PROPERTY_INFO
+                || !propertyInfo.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            // TBS_Sign.propertyInfo is an IA5String
+            throw SealException.badRequest("PROPERTY_INFO_INVALID", "propertyInfo is required: at most "
+                    + MAX_PROPERTY_INFO + " printable ASCII characters");
         }
         Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         key.checkUsableAt(signingTime);

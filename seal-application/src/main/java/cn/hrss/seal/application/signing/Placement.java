@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * Where the stamp goes, the same way for PDF and OFD: the stamp centred at ({@code x}, {@code y}) millimetres from
  * the top-left corner of page {@code page} (from 1), or centred on a keyword, or a riding seal (骑缝章) across all
- * pages centred {@code y} mm below the top. Exactly one form; 400 {@code PLACEMENT_INVALID} otherwise.
+ * pages centred {@code y} mm below the top (default {@value #RIDING_Y_DEFAULT} mm, about mid-page on A4). Exactly one
+ * form; 400 {@code PLACEMENT_INVALID} otherwise.
  */
 public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Double> y, Optional<String> keyword,
                         boolean riding) {
     public static final String INVALID = "PLACEMENT_INVALID";
+    public static final double RIDING_Y_DEFAULT = 148.0;
     private static final double MAX_MM = 5000;
 
     public Placement {
@@ -27,9 +29,6 @@ public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Dou
         }
         if (at && (page.isEmpty() || x.isEmpty() || y.isEmpty())) {
             throw invalid("page, x and y go together");
-        }
-        if (riding && y.isEmpty()) {
-            throw invalid("a riding seal needs y");
         }
         if (page.isPresent() && page.get() < 1) {
             throw invalid("pages are numbered from 1");
@@ -58,7 +57,7 @@ public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Dou
 
     StampPlacement forPdf() {
         if (riding) {
-            return StampPlacement.ridingSeal(y.orElseThrow());
+            return StampPlacement.ridingSeal(y.orElse(RIDING_Y_DEFAULT));
         }
         return keyword.map(StampPlacement::keyword)
                 .orElseGet(() -> StampPlacement.at(page.orElseThrow(), x.orElseThrow(), y.orElseThrow()));
@@ -67,7 +66,7 @@ public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Dou
     /** OFD places the picture's top-left corner and counts pages from 0. */
     OfdPlacement forOfd(SealView.Picture picture) {
         if (riding) {
-            return OfdPlacement.riding(Math.max(0, y.orElseThrow() - picture.heightMm() / 2.0));
+            return OfdPlacement.riding(Math.max(0, y.orElse(RIDING_Y_DEFAULT) - picture.heightMm() / 2.0));
         }
         return keyword.map(OfdPlacement::keyword).orElseGet(() -> OfdPlacement.at(page.orElseThrow() - 1,
                 Math.max(0, x.orElseThrow() - picture.widthMm() / 2.0),
@@ -77,7 +76,7 @@ public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Dou
     /** For records and audit details. */
     public Map<String, Object> describe() {
         if (riding) {
-            return Map.of("riding", true, "y", y.orElseThrow());
+            return Map.of("riding", true, "y", y.orElse(RIDING_Y_DEFAULT));
         }
         return keyword.<Map<String, Object>>map(k -> Map.of("keyword", k))
                 .orElseGet(() -> Map.of("page", page.orElseThrow(), "x", x.orElseThrow(), "y", y.orElseThrow()));

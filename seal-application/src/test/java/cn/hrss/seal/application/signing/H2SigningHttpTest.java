@@ -1,0 +1,17 @@
+package cn.hrss.seal.application.signing;
+
+import cn.hrss.seal.testsupport.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Reviewed and API signing on H2 (the embedded default). */
+class H2SigningHttpTest extends SigningHttpTestBase {
+    static final TestDatabase DB = TestDatabase.h2();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", DB::url);
+        r.add("spring.datasource.username", DB::user);
+        r.add("spring.datasource.password", DB::password);
+    }
+}
