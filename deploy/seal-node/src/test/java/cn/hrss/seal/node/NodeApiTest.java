@@ -125,6 +125,14 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void servesItsOpenApiDescriptionWithoutLogin() {
+        ResponseEntity<String> r = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getBody()).contains("\"openapi\"", "/api/v1/sign/pdf", "/api/v1/sign/data",
+                "/api/v1/sign-requests", "/api/v1/authorisations", "/api/v1/verify", "/api/v1/seal-applications");
+    }
+
+    @Test
     void bootstrapAdministratorLogsInAsSystemAdministrator() {
         Reply me = call(HttpMethod.GET, "/api/v1/auth/me", admin(), null);
         assertThat(me.body().get("id").asText()).isEqualTo("admin");
