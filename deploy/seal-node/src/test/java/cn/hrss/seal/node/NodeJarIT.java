@@ -1,5 +1,16 @@
 package cn.hrss.seal.node;
 
+import cn.hrss.seal.application.ofd.OfdSamples;
+import cn.hrss.seal.application.testing.IndependentPdfCheck;
+import cn.hrss.seal.client.Placement;
+import cn.hrss.seal.client.SealClient;
+import cn.hrss.seal.client.SignRequest;
+import cn.hrss.seal.client.VerificationReport;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import cn.hrss.seal.core.crypto.BouncyCastle;
 import cn.hrss.seal.core.ses.SealView;
 import cn.hrss.seal.core.ses.SesVerifier;
@@ -17,10 +28,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,23 +146,10 @@ class NodeJarIT {
         String op = node.token("operator1", "Operator9Pass");
         String rv = node.token("reviewer1", "Reviewer9Pass");
 
-        HttpResponse<String> applied = node.post("/api/v1/seal-applications", op, """
-                {"unitCreditCode":"9135052155323005XL","unitRegionCode":"350521","unitType":"PUBLIC_INSTITUTION",
-                 "unitName":"泉州市社会保险中心","unitAddress":"泉州市丰泽区","agentName":"张三",
-                 "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
-                 "approverUnitName":"泉州市人力资源和社会保障局","approverRegionCode":"350500",
-                 "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}""");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        String id = field(applied.body(), "id");
         // bad input changes nothing: an unknown scope is refused with a stable code
         assertThat(node.post("/api/v1/seal-applications", op, "{\"scope\":\"GALACTIC\"}").statusCode())
                 .isEqualTo(400);
-        assertThat(node.post("/api/v1/seal-applications/" + id + "/approve", rv, "{\"opinion\":\"同意\"}")
-                .statusCode()).isEqualTo(200);
-        HttpResponse<String> made = node.post("/api/v1/seal-applications/" + id + "/make", op, "");
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
-        String esId = field(made.body(), "esId");
-        assertThat(field(made.body(), "status")).isEqualTo("VALID");
+        String esId = makeSeal(node, op, rv);
 
         HttpResponse<byte[]> seal = http.send(HttpRequest.newBuilder(node.uri("/api/v1/seals/" + esId + "/ses-seal"))
                 .header("Authorization", "Bearer " + op).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -177,6 +178,130 @@ class NodeJarIT {
             assertThat(Instant.now()).as("revocation list republished with the seal").isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void signsThroughReviewAndTheBusinessApiAndVerifiesOnThePortal() throws Exception {
+        Node node = start(work.resolve("data"), Map.of("SEAL_BOOTSTRAP_ADMIN", "admin:Bootstrap9Admin"), "sign.log");
+        String admin = node.token("admin", "Bootstrap9Admin");
+        for (String[] u : new String[][] {{"operator1", "SEAL_OPERATOR"}, {"reviewer1", "SEAL_REVIEWER"},
+                {"business1", "BUSINESS_ADMIN"}}) {
+            assertThat(node.post("/api/v1/users", admin, "{\"username\":\"" + u[0] + "\",\"password\":\"" + u[0]
+                    + "Pass9\",\"displayName\":\"" + u[0] + "\",\"roles\":[\"" + u[1] + "\"]}").statusCode())
+                    .isEqualTo(201);
+        }
+        String esId = makeSeal(node, node.token("operator1", "operator1Pass9"), node.token("reviewer1",
+                "reviewer1Pass9"));
+        String base = node.uri("").toString();
+        byte[] pdf = twoPagePdf();
+        byte[] ofd = OfdSamples.document(List.of(List.of("劳动合同", "甲方（盖章）")));
+
+        // reviewed use: filed by the operator, approved by the reviewer, signed by the operator
+        SealClient operator = SealClient.builder().baseUrl(base).build();
+        operator.loginUser("operator1", "operator1Pass9");
+        SealClient reviewer = SealClient.builder().baseUrl(base).build();
+        reviewer.loginUser("reviewer1", "reviewer1Pass9");
+        SignRequest request = operator.createSignRequest(esId, "养老保险待遇核定", List.of(
+                SignRequest.Document.pdf("notice.pdf", pdf, Placement.at(1, 150, 230)),
+                SignRequest.Document.ofd("contract.ofd", ofd, Placement.keyword("甲方"))));
+        reviewer.approveSignRequest(request.id(), "同意用印");
+        assertThat(operator.signSignRequest(request.id()).status()).isEqualTo("SIGNED");
+        byte[] reviewedPdf = operator.signedDocument(request.id(), 0);
+        byte[] reviewedOfd = operator.signedDocument(request.id(), 1);
+
+        // the business API under a standing authorisation
+        String business = node.token("business1", "business1Pass9");
+        HttpResponse<String> client = node.post("/api/v1/api-clients", business, "{\"name\":\"社保核心系统\"}");
+        assertThat(client.statusCode()).as(client.body()).isIn(200, 201);
+        SealClient businessAdmin = SealClient.builder().baseUrl(base).build();
+        businessAdmin.loginUser("business1", "business1Pass9");
+        businessAdmin.grantAuthorisation(field(client.body(), "clientId"), esId, List.of("待遇发放"),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), 100);
+        SealClient system = SealClient.builder().baseUrl(base).build();
+        system.loginClient(field(client.body(), "clientId"), field(client.body(), "clientSecret"));
+        byte[] apiPdf = system.signPdf(esId, "待遇发放", pdf, Placement.riding());
+        byte[] apiOfd = system.signOfd(esId, "待遇发放", ofd, Placement.at(1, 100, 100));
+
+        SealClient citizen = SealClient.builder().baseUrl(base).build();
+        for (byte[] signed : List.of(reviewedPdf, reviewedOfd, apiPdf, apiOfd)) {
+            VerificationReport report = citizen.verify(signed);
+            assertThat(report.verdict()).as(report.toString()).isEqualTo("PASSED");
+            assertThat(report.signatures()).extracting(VerificationReport.Signature::esId).containsOnly(esId);
+        }
+        assertThat(IndependentPdfCheck.signaturesVerify(reviewedPdf)).isEqualTo(1);
+        assertThat(IndependentPdfCheck.signaturesVerify(apiPdf)).isPositive();
+
+        // the public portal: zh-CN report for the signed PDF, FAILED for a copy with one byte changed
+        assertThat(portal(node, reviewedPdf)).contains("通过", "业务专用章", esId);
+        byte[] tampered = reviewedPdf.clone();
+        // a byte of the binary comment after the header: still a readable PDF, no longer the signed bytes
+        tampered[new String(tampered, StandardCharsets.ISO_8859_1).indexOf("\n%") + 2] ^= 0x01;
+        assertThat(citizen.verify(tampered).verdict()).isEqualTo("FAILED");
+        assertThat(portal(node, tampered)).contains("未通过");
+    }
+
+    /** Uploads to {@code POST /verify} as a browser does (form token from the page and its cookie). */
+    private String portal(Node node, byte[] document) throws Exception {
+        HttpResponse<String> form = node.get("/verify");
+        Matcher cookie = Pattern.compile("portal_csrf=([^;]+)").matcher(
+                form.headers().firstValue("Set-Cookie").orElse(""));
+        Matcher field = Pattern.compile("name=\"csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrf\"")
+                .matcher(form.body());
+        assertThat(cookie.find()).as("portal cookie").isTrue();
+        assertThat(field.find()).as("portal form token in " + form.body()).isTrue();
+        String token = field.group(1) != null ? field.group(1) : field.group(2);
+        String boundary = "portal" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"doc.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(document);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(node.uri("/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", "portal_csrf=" + cookie.group(1)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        return report.body();
+    }
+
+    /** Two pages, so that a riding seal (across all pages) fits. */
+    private static byte[] twoPagePdf() throws IOException {
+        try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream out =
+                new java.io.ByteArrayOutputStream()) {
+            for (int i = 1; i <= 2; i++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText("Benefit notice, page " + i);
+                    content.endText();
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Applies for, approves and makes an industry seal through the node's API; returns its esID. */
+    private static String makeSeal(Node node, String operatorToken, String reviewerToken) throws Exception {
+        HttpResponse<String> applied = node.post("/api/v1/seal-applications", operatorToken, """
+                {"unitCreditCode":"9135052155323005XL","unitRegionCode":"350521","unitType":"PUBLIC_INSTITUTION",
+                 "unitName":"泉州市社会保险中心","unitAddress":"泉州市丰泽区","agentName":"张三",
+                 "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
+                 "approverUnitName":"泉州市人力资源和社会保障局","approverRegionCode":"350500",
+                 "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}""");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String id = field(applied.body(), "id");
+        assertThat(node.post("/api/v1/seal-applications/" + id + "/approve", reviewerToken,
+                "{\"opinion\":\"同意\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> made = node.post("/api/v1/seal-applications/" + id + "/make", operatorToken, "");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(field(made.body(), "status")).isEqualTo("VALID");
+        return field(made.body(), "esId");
     }
 
     private static String field(String json, String name) {
