@@ -12,8 +12,9 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 /**
- * Seal application inside a node: sign requests and their review, standing authorisations and the business API,
- * verification (API, report, public portal). The document and data signers in {@code pdf}, {@code ofd},
+ * Seal application inside a node: verification (API, report, public portal) here; signing (sign requests and their
+ * review, standing authorisations, the business API) in {@link SigningAutoConfiguration} wherever this node makes
+ * and holds seals. The document and data signers in {@code pdf}, {@code ofd},
  * {@code data} and {@code verify} stay plain libraries, usable without Spring (the command-line client does).
  * Switched off with {@code seal.application.enabled=false}. Tables: Flyway {@code V6_x}.
  */
@@ -23,9 +24,7 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 // fully qualified bean names: generic ones must not collide with other modules'
 @MapperScan(basePackages = "cn.hrss.seal.application.persistence",
         nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
-@ComponentScan(basePackages = {"cn.hrss.seal.application.signing", "cn.hrss.seal.application.request",
-        "cn.hrss.seal.application.authorisation", "cn.hrss.seal.application.business",
-        "cn.hrss.seal.application.verification", "cn.hrss.seal.application.report",
+@ComponentScan(basePackages = {"cn.hrss.seal.application.verification", "cn.hrss.seal.application.report",
         "cn.hrss.seal.application.portal"},
         nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
         // test applications living in these packages must not join other contexts

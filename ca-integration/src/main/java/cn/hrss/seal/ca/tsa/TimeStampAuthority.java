@@ -90,6 +90,8 @@ final class TimeStampAuthority implements TimeStamping {
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo,
                     digests.get(new AlgorithmIdentifier(GMObjectIdentifiers.sm3)), policy);
             generator.setAccuracySeconds(1);
+            // genTime to the millisecond: a document signed in the second its seal was made must not predate it
+            generator.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
             generator.setTSA(new GeneralName(cert.getSubject()));
             // Only put into the token when the request asks (certReq), which BC's generator honours.
             generator.addCertificates(new CollectionStore<>(List.of(cert)));
