@@ -169,6 +169,18 @@ abstract class SigningHttpTestBase {
         assertCode(() -> client(reviewer).approveSignRequest(request.id(), "同意"), 409, "SEAL_NOT_USABLE");
     }
 
+    @Test
+    void aSealSuspendedAfterApprovalIsNotSigned() throws Exception {
+        SealClient op = client(operator);
+        SignRequest request = op.createSignRequest(esId, PURPOSE, List.of(SignRequest.Document.data("d", new byte[] {2})));
+        client(reviewer).approveSignRequest(request.id(), "同意");
+        assertThat(post("/api/v1/seals/" + esId + "/loss", operator, "{\"reason\":\"印章遗失\"}").statusCode())
+                .isEqualTo(200);
+        assertCode(() -> op.signSignRequest(request.id()), 409, "SEAL_NOT_USABLE");
+        assertThat(getJson("/api/v1/sign-requests/" + request.id(), operator).get("status").asText())
+                .isEqualTo("APPROVED");
+    }
+
     // ---------------------------------------------------------------- business API
 
     @Test
@@ -213,6 +225,22 @@ abstract class SigningHttpTestBase {
         assertThat(post("/api/v1/seals/" + esId + "/loss", operator, "{\"reason\":\"印章遗失\"}").statusCode())
                 .isEqualTo(200);
         assertCode(() -> business.signData(esId, "另一个用途", data), 409, "SEAL_NOT_USABLE");
+    }
+
+    @Test
+    void anotherSealOrAnExpiredAuthorisationIsRefused() throws Exception {
+        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"到期\"}").body());
+        String clientId = credentials.get("clientId").asText();
+        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3), 1000);
+        SealClient business = SealClient.builder().baseUrl(base()).build();
+        business.loginClient(clientId, credentials.get("clientSecret").asText());
+        byte[] data = "benefit".getBytes(StandardCharsets.UTF_8);
+        String otherSeal = makeSeal();
+        assertCode(() -> business.signData(otherSeal, PURPOSE, data), 403, "AUTHORISATION_MISSING");
+        assertThat(business.signData(esId, PURPOSE, data)).isNotEmpty();
+        Thread.sleep(3_500);
+        assertCode(() -> business.signData(esId, PURPOSE, data), 403, "AUTHORISATION_MISSING");
     }
 
     @Test
