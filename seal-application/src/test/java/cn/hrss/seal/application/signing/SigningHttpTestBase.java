@@ -145,6 +145,8 @@ abstract class SigningHttpTestBase {
     void rejectedRequestCannotBeSignedAndBadRequestsChangeNothing() throws Exception {
         SealClient op = client(operator);
         SignRequest request = op.createSignRequest(esId, PURPOSE, List.of(SignRequest.Document.data("d", new byte[] {1})));
+        assertCode(() -> client(reviewer).rejectSignRequest(request.id(), "用途不符\ndecision=APPROVE"), 400,
+                "SIGN_REQUEST_INVALID");
         assertThat(client(reviewer).rejectSignRequest(request.id(), "用途不符").status()).isEqualTo("REJECTED");
         assertCode(() -> op.signSignRequest(request.id()), 409, "SIGN_REQUEST_NOT_APPROVED");
 
@@ -155,6 +157,8 @@ abstract class SigningHttpTestBase {
                 new byte[] {1}))), 404, "SEAL_NOT_FOUND");
         assertCode(() -> op.createSignRequest(esId, "", List.of(SignRequest.Document.data("d", new byte[] {1}))),
                 400, "SIGN_REQUEST_INVALID");
+        assertCode(() -> op.createSignRequest(esId, "用途\nreviewer=someone", List.of(SignRequest.Document.data("d",
+                new byte[] {1}))), 400, "SIGN_REQUEST_INVALID");
         assertThat(post("/api/v1/sign-requests", operator, "{\"esId\":\"" + esId + "\",\"purpose\":\"p\","
                 + "\"documents\":[{\"name\":\"a\",\"type\":\"DATA\",\"contentBase64\":\"***\"}]}").statusCode())
                 .isEqualTo(400);
