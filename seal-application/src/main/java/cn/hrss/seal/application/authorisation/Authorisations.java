@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 @Service
 public class Authorisations {
     public static final String AUTHORISATION_MISSING = "AUTHORISATION_MISSING";
+    public static final String AUTHORISATION_EXPIRED = "AUTHORISATION_EXPIRED";
     public static final String AUTHORISATION_NOT_FOUND = "AUTHORISATION_NOT_FOUND";
     public static final String AUTHORISATION_REVOKED = "AUTHORISATION_REVOKED";
     public static final String DAILY_LIMIT_REACHED = "DAILY_LIMIT_REACHED";
@@ -127,16 +128,24 @@ public class Authorisations {
     /**
      * The authorisation under which {@code clientId} may sign with {@code esId} for {@code purpose} now.
      *
-     * @throws SealException 403 {@code AUTHORISATION_MISSING}
+     * @throws SealException 403 {@code AUTHORISATION_MISSING} (none granted for seal and purpose),
+     *                       {@code AUTHORISATION_EXPIRED} or {@code AUTHORISATION_REVOKED} (granted, no longer valid)
      */
     public Authorisation require(String clientId, String esId, String purpose) {
         Instant now = clock.instant();
-        return forClient(clientId, now).stream()
-                .filter(a -> a.esId().equals(esId) && a.purposes().contains(purpose) && a.activeAt(now))
-                .findFirst()
-                .orElseThrow(() -> new SealException(AUTHORISATION_MISSING, 403, "client " + clientId
-                        + " holds no valid authorisation to sign with seal " + esId + " for purpose '" + purpose + "'",
-                        Map.of("esId", esId, "purpose", purpose), null));
+        List<Authorisation> matching = forClient(clientId, now).stream()
+                .filter(a -> a.esId().equals(esId) && a.purposes().contains(purpose)).toList();
+        for (Authorisation a : matching) {
+            if (a.activeAt(now)) {
+                return a;
+            }
+        }
+        // the refusal says why, so that the business system knows whether to ask for a new grant
+        String code = matching.isEmpty() ? AUTHORISATION_MISSING
+                : matching.stream().anyMatch(a -> a.revokedAt().isEmpty()) ? AUTHORISATION_EXPIRED
+                : AUTHORISATION_REVOKED;
+        throw new SealException(code, 403, "client " + clientId + " holds no valid authorisation to sign with seal "
+                + esId + " for purpose '" + purpose + "'", Map.of("esId", esId, "purpose", purpose), null);
     }
 
     /**

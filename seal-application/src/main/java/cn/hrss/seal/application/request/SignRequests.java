@@ -98,8 +98,9 @@ class SignRequests {
 
     @Transactional
     SignRequestView review(String id, boolean approve, String opinion, String reviewer) {
-        if (opinion == null || opinion.isBlank() || opinion.length() > MAX_OPINION) {
-            throw SealException.badRequest(INVALID, "opinion is required, at most " + MAX_OPINION + " characters");
+        if (opinion == null || opinion.isBlank() || opinion.length() > MAX_OPINION || !oneLine(opinion)) {
+            throw SealException.badRequest(INVALID, "opinion is required: one line of at most " + MAX_OPINION
+                    + " characters");
         }
         SignRequestStore.Row request = store.lock(id);
         if (request.applicant().equals(reviewer)) {
@@ -173,8 +174,9 @@ class SignRequests {
         if (esId == null || esId.isBlank() || esId.length() > 64) {
             throw SealException.badRequest(INVALID, "esId is required");
         }
-        if (purpose == null || purpose.isBlank() || purpose.length() > MAX_PURPOSE) {
-            throw SealException.badRequest(INVALID, "purpose is required, at most " + MAX_PURPOSE + " characters");
+        if (purpose == null || purpose.isBlank() || purpose.length() > MAX_PURPOSE || !oneLine(purpose)) {
+            throw SealException.badRequest(INVALID, "purpose is required: one line of at most " + MAX_PURPOSE
+                    + " characters");
         }
         if (documents == null || documents.isEmpty() || documents.size() > MAX_DOCUMENTS) {
             throw SealException.badRequest(INVALID, "1.." + MAX_DOCUMENTS + " documents");
@@ -206,6 +208,11 @@ class SignRequests {
         details.put("documentSm3", digests);
         details.put("recordSignature", record.signature());
         return details;
+    }
+
+    /** Signed records are key=value lines: a line break in a value could forge another field. */
+    private static boolean oneLine(String value) {
+        return value.chars().noneMatch(c -> c == '\n' || c == '\r');
     }
 
     private Instant now() {

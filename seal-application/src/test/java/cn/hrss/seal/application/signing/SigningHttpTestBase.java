@@ -79,6 +79,9 @@ abstract class SigningHttpTestBase {
         operatorReviewer = user(admin, "oprv" + n, "SEAL_OPERATOR\",\"SEAL_REVIEWER");
         businessAdmin = user(admin, "ba" + n, "BUSINESS_ADMIN");
         esId = makeSeal();
+        // signing and time-stamp times have whole seconds: a seal used in the second it was made would be
+        // checked against the status system just before its first status (SEAL_UNKNOWN, INDETERMINATE)
+        Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20);
     }
 
     // ---------------------------------------------------------------- reviewed use
@@ -136,6 +139,8 @@ abstract class SigningHttpTestBase {
     void rejectedRequestCannotBeSignedAndBadRequestsChangeNothing() throws Exception {
         SealClient op = client(operator);
         SignRequest request = op.createSignRequest(esId, PURPOSE, List.of(SignRequest.Document.data("d", new byte[] {1})));
+        assertCode(() -> client(reviewer).rejectSignRequest(request.id(), "用途不符\ndecision=APPROVE"), 400,
+                "SIGN_REQUEST_INVALID");
         assertThat(client(reviewer).rejectSignRequest(request.id(), "用途不符").status()).isEqualTo("REJECTED");
         assertCode(() -> op.signSignRequest(request.id()), 409, "SIGN_REQUEST_NOT_APPROVED");
 
@@ -146,6 +151,8 @@ abstract class SigningHttpTestBase {
                 new byte[] {1}))), 404, "SEAL_NOT_FOUND");
         assertCode(() -> op.createSignRequest(esId, "", List.of(SignRequest.Document.data("d", new byte[] {1}))),
                 400, "SIGN_REQUEST_INVALID");
+        assertCode(() -> op.createSignRequest(esId, "用途\nreviewer=someone", List.of(SignRequest.Document.data("d",
+                new byte[] {1}))), 400, "SIGN_REQUEST_INVALID");
         assertThat(post("/api/v1/sign-requests", operator, "{\"esId\":\"" + esId + "\",\"purpose\":\"p\","
                 + "\"documents\":[{\"name\":\"a\",\"type\":\"DATA\",\"contentBase64\":\"***\"}]}").statusCode())
                 .isEqualTo(400);
@@ -161,6 +168,18 @@ abstract class SigningHttpTestBase {
         assertThat(post("/api/v1/seals/" + esId + "/loss", operator, "{\"reason\":\"印章遗失\"}").statusCode())
                 .isEqualTo(200);
         assertCode(() -> client(reviewer).approveSignRequest(request.id(), "同意"), 409, "SEAL_NOT_USABLE");
+    }
+
+    @Test
+    void aSealSuspendedAfterApprovalIsNotSigned() throws Exception {
+        SealClient op = client(operator);
+        SignRequest request = op.createSignRequest(esId, PURPOSE, List.of(SignRequest.Document.data("d", new byte[] {2})));
+        client(reviewer).approveSignRequest(request.id(), "同意");
+        assertThat(post("/api/v1/seals/" + esId + "/loss", operator, "{\"reason\":\"印章遗失\"}").statusCode())
+                .isEqualTo(200);
+        assertCode(() -> op.signSignRequest(request.id()), 409, "SEAL_NOT_USABLE");
+        assertThat(getJson("/api/v1/sign-requests/" + request.id(), operator).get("status").asText())
+                .isEqualTo("APPROVED");
     }
 
     // ---------------------------------------------------------------- business API
@@ -198,7 +217,7 @@ abstract class SigningHttpTestBase {
         admin.revokeAuthorisation(authorisationId);
         admin.grantAuthorisation(clientId, esId, List.of("另一个用途"), OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
                 100);
-        assertCode(() -> business.signData(esId, PURPOSE, data), 403, "AUTHORISATION_MISSING");
+        assertCode(() -> business.signData(esId, PURPOSE, data), 403, "AUTHORISATION_REVOKED");
         assertThat(business.signData(esId, "另一个用途", data)).isNotEmpty();
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE action = 'seal.sign' AND actor = ?",
@@ -207,6 +226,22 @@ abstract class SigningHttpTestBase {
         assertThat(post("/api/v1/seals/" + esId + "/loss", operator, "{\"reason\":\"印章遗失\"}").statusCode())
                 .isEqualTo(200);
         assertCode(() -> business.signData(esId, "另一个用途", data), 409, "SEAL_NOT_USABLE");
+    }
+
+    @Test
+    void anotherSealOrAnExpiredAuthorisationIsRefused() throws Exception {
+        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"到期\"}").body());
+        String clientId = credentials.get("clientId").asText();
+        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3), 1000);
+        SealClient business = SealClient.builder().baseUrl(base()).build();
+        business.loginClient(clientId, credentials.get("clientSecret").asText());
+        byte[] data = "benefit".getBytes(StandardCharsets.UTF_8);
+        String otherSeal = makeSeal();
+        assertCode(() -> business.signData(otherSeal, PURPOSE, data), 403, "AUTHORISATION_MISSING");
+        assertThat(business.signData(esId, PURPOSE, data)).isNotEmpty();
+        Thread.sleep(3_500);
+        assertCode(() -> business.signData(esId, PURPOSE, data), 403, "AUTHORISATION_EXPIRED");
     }
 
     @Test
