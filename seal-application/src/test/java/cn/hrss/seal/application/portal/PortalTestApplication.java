@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.portal;
 
+import cn.hrss.seal.application.testing.TestDocuments;
 import cn.hrss.seal.application.verification.VerificationTestApplication;
 import cn.hrss.seal.application.ofd.OfdPlacement;
 import cn.hrss.seal.application.ofd.OfdSamples;
@@ -17,12 +18,6 @@ import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.picture.SealDesign;
 import cn.hrss.seal.core.picture.SealPicture;
 import cn.hrss.seal.core.picture.SealPictureRenderer;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -31,9 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,23 +100,7 @@ public class PortalTestApplication {
         }
 
         private static byte[] onePage() {
-            try (PDDocument document = new PDDocument()) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                document.getDocumentInformation().setTitle(TITLE);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(100, 700);
-                    content.showText(TITLE);
-                    content.endText();
-                }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                document.save(out, CompressParameters.NO_COMPRESSION);
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return TestDocuments.onePagePdf(TITLE);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.verification;
 
+import cn.hrss.seal.application.testing.TestDocuments;
 import cn.hrss.seal.application.ofd.OfdPlacement;
 import cn.hrss.seal.application.ofd.OfdSamples;
 import cn.hrss.seal.application.ofd.OfdSigner;
@@ -30,12 +31,7 @@ import cn.hrss.seal.status.api.SealStatusService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -351,23 +347,8 @@ abstract class VerificationHttpTestBase {
         return new PdfSigner(tsa()).sign(onePage(), seal.key(), StampPlacement.at(1, 150, 230));
     }
 
-    /** An uncompressed one-page PDF, so a test can find and change its title. */
-    private static byte[] onePage() throws Exception {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            document.getDocumentInformation().setTitle(TITLE);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(100, 700);
-                content.showText(TITLE);
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out, CompressParameters.NO_COMPRESSION);
-            return out.toByteArray();
-        }
+    private static byte[] onePage() {
+        return TestDocuments.onePagePdf(TITLE);
     }
 
     private JsonNode verifyJson(byte[] document) throws Exception {
