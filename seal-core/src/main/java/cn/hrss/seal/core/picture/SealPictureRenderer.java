@@ -3,6 +3,7 @@ package cn.hrss.seal.core.picture;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
@@ -20,6 +21,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,8 +210,37 @@ public final class SealPictureRenderer {
         return -b.getY();
     }
 
+    /**
+     * The drawing is one colour with anti-aliased edges, so it is stored as a 4-bit palette of seal red at 16 opacity
+     * levels: lossless for the solid strokes and the transparent background, and less than half the size of ARGB,
+     * which matters because GB/T 38540 carries the picture in every seal and every signature.
+     */
+    static BufferedImage palette(BufferedImage argb) {
+        byte[] r = new byte[16];
+        byte[] g = new byte[16];
+        byte[] b = new byte[16];
+        byte[] a = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            r[i] = (byte) SEAL_RED.getRed();
+            g[i] = (byte) SEAL_RED.getGreen();
+            b[i] = (byte) SEAL_RED.getBlue();
+            a[i] = (byte) (i * 17);
+        }
+        IndexColorModel model = new IndexColorModel(4, 16, r, g, b, a);
+        BufferedImage indexed = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_BYTE_BINARY,
+                model);
+        WritableRaster raster = indexed.getRaster();
+        for (int y = 0; y < argb.getHeight(); y++) {
+            for (int x = 0; x < argb.getWidth(); x++) {
+                raster.setSample(x, y, 0, ((argb.getRGB(x, y) >>> 24) + 8) / 17);
+            }
+        }
+        return indexed;
+    }
+
     /** PNG with a pHYs chunk (pixels per metre) so viewers and printers know the physical size. */
-    private byte[] png(BufferedImage image) {
+    private byte[] png(BufferedImage drawn) {
+        BufferedImage image = palette(drawn);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -223,7 +255,10 @@ public final class SealPictureRenderer {
             root.appendChild(phys);
             meta.mergeTree("javax_imageio_png_1.0", root);
             writer.setOutput(out);
-            writer.write(new IIOImage(image, null, meta));
+            ImageWriteParam smallest = writer.getDefaultWriteParam();
+            smallest.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            smallest.setCompressionQuality(0f);
+            writer.write(null, new IIOImage(image, null, meta), smallest);
             out.flush();
             return bytes.toByteArray();
         } catch (IIOInvalidTreeException e) {
