@@ -40,6 +40,7 @@ public final class PdfSigner {
     private final TimeStampSource timeStamps;
     private final Clock clock;
     private final PdfLimits limits;
+    private final StampImages stampImages = new StampImages();
 
     /** @param timeStamps the TSA, or null to sign without a time stamp (the verifier then reports it) */
     public PdfSigner(TimeStampSource timeStamps, Clock clock, PdfLimits limits) {
@@ -103,9 +104,9 @@ public final class PdfSigner {
         return signature;
     }
 
-    private static List<PDAnnotationWidget> widgets(PDDocument document, SealView.Picture picture,
-                                                    StampPlacement placement) throws IOException {
-        PDImageXObject image = PDImageXObject.createFromByteArray(document, picture.data(), "seal");
+    private List<PDAnnotationWidget> widgets(PDDocument document, SealView.Picture picture,
+                                             StampPlacement placement) throws IOException {
+        PDImageXObject image = stampImages.image(document, picture.data());
         if (placement instanceof StampPlacement.At at) {
             if (at.page() > document.getNumberOfPages()) {
                 throw PdfErrors.badRequest(PdfErrors.BAD_PLACEMENT, "page " + at.page() + " of "
