@@ -125,6 +125,17 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void publishesItsSignedTrustListAndRefusesUnsignedFederationCallsInSignedForm() {
+        ResponseEntity<String> list = http.getForEntity("/federation/trust-list", String.class);
+        assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(200);
+        assertThat(list.getHeaders().getFirst("Seal-Signature")).isNotBlank();
+        ResponseEntity<String> unsigned = http.postForEntity("/federation/registrations", "{}", String.class);
+        assertThat(unsigned.getStatusCode().is4xxClientError()).as(unsigned.getBody()).isTrue();
+        assertThat(unsigned.getBody()).contains("MESSAGE_");
+        assertThat(unsigned.getHeaders().getFirst("Seal-Signature")).as("errors are signed too").isNotBlank();
+    }
+
+    @Test
     void servesItsOpenApiDescriptionWithoutLogin() {
         ResponseEntity<String> r = http.getForEntity("/v3/api-docs", String.class);
         assertThat(r.getStatusCode().value()).isEqualTo(200);
