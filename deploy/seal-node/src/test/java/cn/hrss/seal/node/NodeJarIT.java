@@ -2,15 +2,11 @@ package cn.hrss.seal.node;
 
 import cn.hrss.seal.application.ofd.OfdSamples;
 import cn.hrss.seal.application.testing.IndependentPdfCheck;
+import cn.hrss.seal.application.testing.TestDocuments;
 import cn.hrss.seal.client.Placement;
 import cn.hrss.seal.client.SealClient;
 import cn.hrss.seal.client.SignRequest;
 import cn.hrss.seal.client.VerificationReport;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import cn.hrss.seal.core.crypto.BouncyCastle;
 import cn.hrss.seal.core.ses.SealView;
 import cn.hrss.seal.core.ses.SesVerifier;
@@ -193,7 +189,8 @@ class NodeJarIT {
         String esId = makeSeal(node, node.token("operator1", "operator1Pass9"), node.token("reviewer1",
                 "reviewer1Pass9"));
         String base = node.uri("").toString();
-        byte[] pdf = twoPagePdf();
+        // two pages, so that a riding seal (across all pages) fits
+        byte[] pdf = TestDocuments.pdf("Benefit notice", "Benefit notice, page 1", "Benefit notice, page 2");
         byte[] ofd = OfdSamples.document(List.of(List.of("劳动合同", "甲方（盖章）")));
 
         // reviewed use: filed by the operator, approved by the reviewer, signed by the operator
@@ -264,26 +261,6 @@ class NodeJarIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         return report.body();
-    }
-
-    /** Two pages, so that a riding seal (across all pages) fits. */
-    private static byte[] twoPagePdf() throws IOException {
-        try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream out =
-                new java.io.ByteArrayOutputStream()) {
-            for (int i = 1; i <= 2; i++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 700);
-                    content.showText("Benefit notice, page " + i);
-                    content.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
     }
 
     /** Applies for, approves and makes an industry seal through the node's API; returns its esID. */

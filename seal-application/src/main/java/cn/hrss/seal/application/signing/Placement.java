@@ -5,7 +5,6 @@ import cn.hrss.seal.application.pdf.StampPlacement;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.ses.SealView;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,15 +70,6 @@ public record Placement(Optional<Integer> page, Optional<Double> x, Optional<Dou
         return keyword.map(OfdPlacement::keyword).orElseGet(() -> OfdPlacement.at(page.orElseThrow() - 1,
                 Math.max(0, x.orElseThrow() - picture.widthMm() / 2.0),
                 Math.max(0, y.orElseThrow() - picture.heightMm() / 2.0)));
-    }
-
-    /** For records and audit details. */
-    public Map<String, Object> describe() {
-        if (riding) {
-            return Map.of("riding", true, "y", y.orElse(RIDING_Y_DEFAULT));
-        }
-        return keyword.<Map<String, Object>>map(k -> Map.of("keyword", k))
-                .orElseGet(() -> Map.of("page", page.orElseThrow(), "x", x.orElseThrow(), "y", y.orElseThrow()));
     }
 
     private static SealException invalid(String message) {

@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class UserKeys {
     private final CipherDevice device;
-    private final Map<String, KeyRef> keys = new ConcurrentHashMap<>();
+    private record ActorKey(KeyRef key, Sm2PublicKey publicKey) {
+    }
+
+    private final Map<String, ActorKey> keys = new ConcurrentHashMap<>();
 
     UserKeys(CipherDevice device) {
         this.device = device;
@@ -28,13 +31,14 @@ public class UserKeys {
 
     /** SM3withSM2 (default user ID) over the UTF-8 text with the actor's key. */
     public SignedRecord sign(String actor, String text) {
-        KeyRef key = keys.computeIfAbsent(actor, a -> device.findKey(label(a))
-                .orElseGet(() -> device.generateKeyPair(label(a))));
-        Sm2PublicKey publicKey = device.exportSignPublicKey(key);
+        ActorKey key = keys.computeIfAbsent(actor, a -> {
+            KeyRef ref = device.findKey(label(a)).orElseGet(() -> device.generateKeyPair(label(a)));
+            return new ActorKey(ref, device.exportSignPublicKey(ref));
+        });
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        byte[] signature = device.sign(key, Sm2.digest(publicKey, bytes));
+        byte[] signature = device.sign(key.key(), Sm2.digest(key.publicKey(), bytes));
         return new SignedRecord(actor, text, Base64.getEncoder().encodeToString(signature),
-                HexFormat.of().formatHex(publicKey.uncompressed()));
+                HexFormat.of().formatHex(key.publicKey().uncompressed()));
     }
 
     static String label(String actor) {

@@ -18,16 +18,26 @@ public final class TestDocuments {
 
     /** An uncompressed one-page PDF titled and showing {@code title}, so a test can find and change its bytes. */
     public static byte[] onePagePdf(String title) {
+        return pdf(title, title);
+    }
+
+    /**
+     * An uncompressed PDF with one page per text (Helvetica: ASCII only), so a test can find keywords and change
+     * bytes.
+     */
+    public static byte[] pdf(String title, String... pageTexts) {
         try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
             document.getDocumentInformation().setTitle(title);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(100, 700);
-                content.showText(title);
-                content.endText();
+            for (String text : pageTexts) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(100, 700);
+                    content.showText(text);
+                    content.endText();
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out, CompressParameters.NO_COMPRESSION);
