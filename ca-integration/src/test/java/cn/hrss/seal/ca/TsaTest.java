@@ -60,6 +60,7 @@ class TsaTest {
         gen.setCertReq(true);
         TimeStampRequest request = gen.generate(GMObjectIdentifiers.sm3, imprint, BigInteger.valueOf(0x1234567));
 
+        Instant requested = Instant.now();
         TimeStampResponse response = stamp(request);
 
         assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
@@ -76,6 +77,10 @@ class TsaTest {
         assertThat(Duration.between(token.getTimeStampInfo().getGenTime().toInstant(), Instant.now()).abs())
                 .isLessThan(Duration.ofMinutes(1));
         assertThat(token.getTimeStampInfo().getSerialNumber().signum()).isPositive();
+        // genTime to the millisecond: never earlier than the request (a whole second would predate a seal made
+        // earlier in that second)
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant())
+                .isAfterOrEqualTo(requested.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test

@@ -46,6 +46,21 @@ class SealPictureRendererTest {
     }
 
     @Test
+    void storedAsAPaletteOfSealRedAtSixteenOpacities() throws IOException {
+        SealPicture picture = renderer.render(SealDesign.of(UNIT, "人事专用章"));
+        BufferedImage img = decode(picture);
+        assertThat(img.getColorModel()).isInstanceOfSatisfying(java.awt.image.IndexColorModel.class, palette -> {
+            assertThat(palette.getMapSize()).isEqualTo(16);
+            for (int i = 0; i < 16; i++) {
+                assertThat(palette.getRGB(i) & 0xFFFFFF).isEqualTo(0xE60000);
+                assertThat(palette.getAlpha(i)).isEqualTo(i * 17);
+            }
+        });
+        // every seal and every signature carries the picture: ARGB at 600 dpi was over 100 KB
+        assertThat(picture.data().length).isLessThan(60_000);
+    }
+
+    @Test
     void transparentCornersRedRingAndStar() throws IOException {
         BufferedImage img = decode(renderer.render(SealDesign.of(UNIT, "人事专用章")));
         int n = img.getWidth();
