@@ -25,17 +25,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Service management on a node: registration of lower systems and the signed trust list (upper side), and the
- * pull of the parent's trust list (lower side, when {@code seal.service-mgmt.parent.*} is set). The node's
- * {@link TrustList} (unless it defines its own) is its own published list, then its parent's.
+ * Service management on a node: registration of lower systems and the signed trust list (upper side, switched off
+ * with {@code seal.service-mgmt.enabled=false}, as on a city node, which registers nobody), and the pull of the
+ * parent's trust list (lower side, whenever {@code seal.service-mgmt.parent.*} is set). The node's
+ * {@link TrustList} (unless it defines its own) is its own published list when it has one, then its parent's.
  */
 @AutoConfiguration(afterName = "cn.hrss.seal.ca.CaAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({ServiceMgmtProperties.class, NodeRegionProperties.class})
-@ComponentScan(basePackages = {"cn.hrss.seal.servicemgmt.registration", "cn.hrss.seal.servicemgmt.trustlist"})
 public class ServiceMgmtAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceMgmtAutoConfiguration.class);
 
@@ -70,10 +71,17 @@ public class ServiceMgmtAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(TrustList.class)
-    TrustList serviceMgmtTrustList(TrustListPublisher own, ObjectProvider<TrustListClient> parent) {
-        TrustList registered = own.asTrustList();
+    TrustList serviceMgmtTrustList(ObjectProvider<TrustListPublisher> own, ObjectProvider<TrustListClient> parent) {
+        Optional<TrustList> registered = Optional.ofNullable(own.getIfAvailable()).map(TrustListPublisher::asTrustList);
         Optional<TrustListClient> pulled = Optional.ofNullable(parent.getIfAvailable());
-        return id -> registered.find(id).or(() -> pulled.flatMap(p -> p.find(id)));
+        return id -> registered.flatMap(r -> r.find(id)).or(() -> pulled.flatMap(p -> p.find(id)));
+    }
+
+    /** The upper side: registrations of lower systems, their certificates and this node's published trust list. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "seal.service-mgmt", name = "enabled", matchIfMissing = true)
+    @ComponentScan(basePackages = {"cn.hrss.seal.servicemgmt.registration", "cn.hrss.seal.servicemgmt.trustlist"})
+    static class UpperSide {
     }
 
     private static X509CertificateHolder pinned(ServiceMgmtProperties.Parent parent) {

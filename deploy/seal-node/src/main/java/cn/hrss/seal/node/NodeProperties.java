@@ -34,6 +34,12 @@ public record NodeProperties(
         if (!notAllowed.isEmpty()) {
             throw new IllegalArgumentException("seal.subsystems " + notAllowed + " cannot run on a " + tier + " node");
         }
+        // making records every seal in the local status ledger; signing and verification ask it in-process
+        for (Subsystem needsStatus : EnumSet.of(Subsystem.MAKING, Subsystem.APPLICATION)) {
+            if (subsystems.contains(needsStatus) && !subsystems.contains(Subsystem.STATUS)) {
+                throw new IllegalArgumentException("seal.subsystems: " + needsStatus + " needs STATUS on the same node");
+            }
+        }
     }
 
     public boolean runs(Subsystem subsystem) {

@@ -20,8 +20,11 @@ public enum Tier {
         return EnumSet.copyOf(allowed);
     }
 
-    /** What a node of this tier runs when {@code seal.subsystems} is not set. */
+    /**
+     * What a node of this tier runs when {@code seal.subsystems} is not set: all it may. A city makes seals, holds
+     * their status (synced up to its province) and signs; it registers nobody.
+     */
     public Set<Subsystem> defaults() {
-        return this == CITY ? EnumSet.of(Subsystem.APPLICATION, Subsystem.ACCESS_TEST) : allowed();
+        return allowed();
     }
 }

@@ -34,9 +34,29 @@ class NodePropertiesTest {
     }
 
     @Test
-    void cityDefaultsToApplicationAndAccessTest() {
-        assertThat(bind(Map.of("seal.tier", "city")).subsystems())
-                .containsExactlyInAnyOrder(Subsystem.APPLICATION, Subsystem.ACCESS_TEST);
+    void cityDefaultsToEverythingButServiceManagement() {
+        assertThat(bind(Map.of("seal.tier", "city")).subsystems()).containsExactlyInAnyOrder(Subsystem.MAKING,
+                Subsystem.STATUS, Subsystem.APPLICATION, Subsystem.ACCESS_TEST);
+    }
+
+    @Test
+    void makingAndSigningNeedTheStatusLedgerOnTheSameNode() {
+        assertThatThrownBy(() -> bind(Map.of("seal.subsystems", "making,application")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("MAKING needs STATUS on the same node");
+    }
+
+    @Test
+    void subsystemsBecomeTheModulesOwnSwitches() {
+        assertThat(SubsystemSwitches.switches(bind(Map.of("seal.tier", "CITY"))))
+                .containsEntry("seal.making.enabled", "true")
+                .containsEntry("seal.status.enabled", "true")
+                .containsEntry("seal.service-mgmt.enabled", "false");
+        assertThat(SubsystemSwitches.switches(bind(Map.of("seal.tier", "PROVINCE", "seal.region-code", "440000",
+                "seal.subsystems", "status,service-mgmt"))))
+                .containsEntry("seal.making.enabled", "false")
+                .containsEntry("seal.application.enabled", "false")
+                .containsEntry("seal.service-mgmt.enabled", "true");
     }
 
     @Test

@@ -29,16 +29,16 @@ final class NodeDocumentVerification implements DocumentVerification {
     static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
 
     private final CertificateAuthority ca;
-    private final List<X509CertificateHolder> extraRoots;
+    private final TrustedRoots extraRoots;
     private final RevocationSource revocation;
     private final SealStatusSource sealStatus;
     private final Clock clock;
     private final long maxBytes;
 
-    NodeDocumentVerification(CertificateAuthority ca, List<X509CertificateHolder> extraRoots,
+    NodeDocumentVerification(CertificateAuthority ca, TrustedRoots extraRoots,
                              RevocationSource revocation, SealStatusSource sealStatus, Clock clock, long maxBytes) {
         this.ca = ca;
-        this.extraRoots = List.copyOf(extraRoots);
+        this.extraRoots = extraRoots;
         this.revocation = revocation;
         this.sealStatus = sealStatus;
         this.clock = clock;
@@ -68,7 +68,7 @@ final class NodeDocumentVerification implements DocumentVerification {
     private List<X509CertificateHolder> trustedRoots() {
         List<X509CertificateHolder> roots = new ArrayList<>();
         roots.add(ca.rootCertificate());
-        roots.addAll(extraRoots);
+        roots.addAll(extraRoots.current());
         return roots;
     }
 

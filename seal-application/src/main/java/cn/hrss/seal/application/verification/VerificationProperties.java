@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Verification on this node ({@code seal.application.verification.*}).
  *
- * @param trustedRoots    PEM files of roots trusted besides this node's CA root (other provinces, other CAs)
+ * @param trustedRoots    PEM files, or directories of {@code *.pem} files re-read when they change, of roots
+ *                        trusted besides this node's CA root (other nodes' seal CAs, other CAs)
  * @param maxDocumentSize the largest document (and detached data) accepted; larger is 413 DOCUMENT_TOO_LARGE
  * @param onlineTimeout   how long to wait for another CA's OCSP responder
  */

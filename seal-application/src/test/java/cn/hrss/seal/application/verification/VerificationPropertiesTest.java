@@ -53,7 +53,7 @@ class VerificationPropertiesTest {
 
         assertThat(properties.maxDocumentSize().toBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(properties.onlineTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(VerificationConfiguration.readRoots(properties.trustedRoots())).containsExactly(root);
+        assertThat(TrustedRoots.of(properties.trustedRoots()).current()).containsExactly(root);
         ReportProperties report = bind(ReportProperties.class, environment);
         assertThat(report.font()).isEqualTo("/fonts/x.ttf");
         assertThat(report.fontSearch()).isEqualTo(ReportProperties.DEFAULT_FONT_SEARCH);
@@ -69,8 +69,28 @@ class VerificationPropertiesTest {
                 .withProperty("seal.application.verification.online-timeout", "PT10M")))
                 .hasStackTraceContaining("online-timeout");
         Path notPem = Files.writeString(dir.resolve("root.txt"), "not a certificate");
-        assertThatThrownBy(() -> VerificationConfiguration.readRoots(List.of(notPem.toString())))
+        assertThatThrownBy(() -> TrustedRoots.of(List.of(notPem.toString())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds no PEM certificate");
+    }
+
+    @Test
+    void aDirectoryOfRootsIsReadAgainWhenOperatorsAddOrRemoveFiles() throws Exception {
+        Path roots = Files.createDirectory(dir.resolve("federation-roots"));
+        TrustedRoots trusted = TrustedRoots.of(List.of(roots.toString()));
+        assertThat(trusted.current()).isEmpty();
+
+        X509CertificateHolder province = selfSigned();
+        StringWriter out = new StringWriter();
+        try (PemWriter writer = new PemWriter(out)) {
+            writer.writeObject(new PemObject("CERTIFICATE", province.getEncoded()));
+        }
+        Files.writeString(roots.resolve("province.pem"), out.toString());
+        Files.writeString(roots.resolve("broken.pem"), "not a certificate");  // skipped, does not stop verification
+        Files.writeString(roots.resolve("notes.txt"), "ignored");
+        assertThat(trusted.current()).containsExactly(province);
+
+        Files.delete(roots.resolve("province.pem"));
+        assertThat(trusted.current()).isEmpty();
     }
 
     /** Binds as Spring Boot does (the records check their own values in their constructors). */
