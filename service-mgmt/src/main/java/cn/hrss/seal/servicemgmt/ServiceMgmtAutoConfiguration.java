@@ -2,6 +2,7 @@ package cn.hrss.seal.servicemgmt;
 
 import cn.hrss.seal.core.message.TrustList;
 import cn.hrss.seal.servicemgmt.api.TrustListClient;
+import cn.hrss.seal.servicemgmt.parent.ParentRegistrationsConfiguration;
 import cn.hrss.seal.servicemgmt.trustlist.JdbcParentTrustListStore;
 import cn.hrss.seal.servicemgmt.trustlist.TrustListPublisher;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -75,6 +77,13 @@ public class ServiceMgmtAutoConfiguration {
         Optional<TrustList> registered = Optional.ofNullable(own.getIfAvailable()).map(TrustListPublisher::asTrustList);
         Optional<TrustListClient> pulled = Optional.ofNullable(parent.getIfAvailable());
         return id -> registered.flatMap(r -> r.find(id)).or(() -> pulled.flatMap(p -> p.find(id)));
+    }
+
+    /** The lower side's application to the parent, from this node's system key (docs/SERVICE-MGMT.md section 5). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "seal.service-mgmt.parent", name = "base-url")
+    @Import(ParentRegistrationsConfiguration.class)
+    static class LowerSide {
     }
 
     /** The upper side: registrations of lower systems, their certificates and this node's published trust list. */

@@ -274,6 +274,55 @@ abstract class ServiceMgmtTestBase {
         assertThat(response.headers().firstValue("Seal-Signature")).isPresent();
     }
 
+    @Test
+    void theLowerNodeAppliesWithItsOwnSystemKeyAndItsMessagesAreTrustedOnceApproved() throws Exception {
+        MessageSigner lowerSigner = lower.getBean(MessageSigner.class);
+        lower.getBean(TrustListClient.class).pull();
+        // before approval the parent does not know the city's system key
+        assertThat(federationCall(lowerSigner, base()).statusCode()).isEqualTo(401);
+
+        assertThat(code(lowerAdmin("/api/v1/parent-registration", "{\"systemName\":\"Xiamen\"}")))
+                .isEqualTo("PARENT_REGISTRATION_INVALID");
+        assertThat(code(lowerAdmin("/api/v1/parent-registration/refresh", ""))).isEqualTo("PARENT_REGISTRATION_NOT_FOUND");
+
+        ApplicantSigner nodeKey = new ApplicantSigner(lowerDevice, lower.getBean(CertificateAuthority.class).nodeKey(),
+                clock());
+        JsonNode report = json.readTree(application(nodeKey, nodeKey, "350500").toJson()).get("accessTestReport");
+        HttpResponse<byte[]> applied = lowerAdmin("/api/v1/parent-registration",
+                "{\"systemName\":\"Xiamen seal system\",\"organisation\":\"Xiamen HRSS bureau\","
+                        + "\"kinds\":[\"MAKING\",\"STATUS\"],\"accessTestReport\":" + report + "}");
+        assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
+        String id = json.readTree(applied.body()).get("registrationId").asText();
+        assertThat(json.readTree(applied.body()).get("status").asText()).isEqualTo("PENDING");
+        assertThat(json.readTree(lowerAdmin("/api/v1/parent-registration/refresh", "").body()).get("status")
+                .asText()).isEqualTo("PENDING");
+
+        assertThat(admin("admin", "/api/v1/registrations/" + id + "/review",
+                "{\"decision\":\"APPROVE\",\"opinion\":\"ok\"}").statusCode()).isEqualTo(200);
+        JsonNode approved = json.readTree(lowerAdmin("/api/v1/parent-registration/refresh", "").body());
+        assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
+        X509CertificateHolder certificate = new X509CertificateHolder(
+                Base64.getDecoder().decode(approved.get("certificate").asText()));
+        assertThat(certificate.getIssuer()).isEqualTo(upper.getBean(CertificateAuthority.class).rootCertificate()
+                .getSubject());
+        // the city's ordinary federation messages (signed with the same key) now pass the province's filter
+        assertThat(federationCall(lowerSigner, base()).statusCode()).isEqualTo(404);
+
+        assertThat(admin("admin", "/api/v1/registrations/" + id + "/deregistration", "").statusCode())
+                .isEqualTo(200);
+        assertThat(json.readTree(lowerAdmin("/api/v1/parent-registration/refresh", "").body()).get("status")
+                .asText()).isEqualTo("NOT_ACTIVE");
+        assertThat(federationCall(lowerSigner, base()).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<byte[]> lowerAdmin(String path, String body) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + UpperNodeApp.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(lowerBase().resolve(path)).header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private ApplicantSigner newApplicant() {
         return new ApplicantSigner(lowerDevice, lowerDevice.generateKeyPair("city-" + UUID.randomUUID()), clock());
     }

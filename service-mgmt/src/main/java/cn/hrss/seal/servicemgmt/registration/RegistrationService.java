@@ -164,7 +164,9 @@ class RegistrationService {
                 .orElseThrow(() -> SealException.notFound("REGISTRATION_NOT_FOUND", "no registration " + id
                         + " for this signer"));
         if (r.status() != RegistrationStatus.APPROVED) {
-            throw SealException.conflict("REGISTRATION_NOT_ACTIVE", "registration " + id + " is " + r.status());
+            // the status in details lets the applicant tell "still under review" from "rejected" without parsing text
+            throw new SealException("REGISTRATION_NOT_ACTIVE", 409, "registration " + id + " is " + r.status(),
+                    Map.of("status", r.status().name()), null);
         }
         return Base64.getDecoder().decode(r.certificate());
     }
