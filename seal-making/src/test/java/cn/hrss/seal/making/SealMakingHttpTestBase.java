@@ -402,6 +402,33 @@ abstract class SealMakingHttpTestBase {
     }
 
     @Test
+    void aCancellationCanVoidTheSealFromAnEarlierTimeButNeverFromTheFutureOrBeforeItsIssue() throws Exception {
+        String esId = validSeal();
+        Instant issued = Instant.parse(getJson("/api/v1/seals/" + esId, OPERATOR).get("validFrom").asText());
+        int events = count("making_seal_event");
+        lifecycle(esId, "cancel", Map.of("reason", "forged papers", "effectiveFrom",
+                clock.instant().plusSeconds(3600).toString()), OPERATOR).andExpect(error(400, "STATUS_TIME_IN_FUTURE"));
+        lifecycle(esId, "cancel", Map.of("reason", "forged papers", "effectiveFrom",
+                issued.minusSeconds(3600).toString()), OPERATOR).andExpect(error(409, "STATUS_CHANGE_OUT_OF_ORDER"));
+        lifecycle(esId, "cancel", Map.of("reason", "forged papers", "effectiveFrom", "yesterday"), OPERATOR)
+                .andExpect(status().is4xxClientError());
+        // refused: nothing changed, not even the certificate
+        assertThat(sealState(esId)).isEqualTo("VALID");
+        assertThat(count("making_seal_event")).isEqualTo(events);
+        assertThat(revocationOf(certificateOf(esId))).isNull();
+
+        Instant voidFrom = issued.plusMillis(1);
+        clock.advance(Duration.ofMinutes(5));
+        lifecycle(esId, "cancel", Map.of("reason", "obtained with forged papers", "effectiveFrom",
+                voidFrom.toString()), OPERATOR).andExpect(status().isOk()).andExpect(jsonPath("$.status")
+                .value("REVOKED"));
+        // a signature time-stamped a minute after the issue now meets a revoked seal
+        assertThat(statusAt(esId, issued.plusSeconds(60))).isEqualTo(SealStatus.REVOKED);
+        assertThat(statusAt(esId, issued)).isEqualTo(SealStatus.VALID);
+        assertThat(revocationOf(certificateOf(esId))).isEqualTo(RevocationReason.CESSATION_OF_OPERATION);
+    }
+
+    @Test
     void renewalGivesANewValidityCertificateAndSesSeal() throws Exception {
         String esId = validSeal();
         byte[] oldCertificate = certificateOf(esId);

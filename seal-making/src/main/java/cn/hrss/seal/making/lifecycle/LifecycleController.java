@@ -35,14 +35,14 @@ class LifecycleController {
     @PreAuthorize("hasRole('SEAL_OPERATOR')")
     Map<String, Object> loss(@PathVariable String esId, @Valid @RequestBody ReasonRequest request,
                              Authentication caller) {
-        return body(lifecycle.reportLoss(esId, request.reason(), caller.getName()));
+        return body(lifecycle.reportLoss(esId, request.reason(), request.effectiveFrom(), caller.getName()));
     }
 
     @PostMapping("/cancel")
     @PreAuthorize("hasRole('SEAL_OPERATOR')")
     Map<String, Object> cancel(@PathVariable String esId, @Valid @RequestBody ReasonRequest request,
                                Authentication caller) {
-        return body(lifecycle.cancel(esId, request.reason(), caller.getName()));
+        return body(lifecycle.cancel(esId, request.reason(), request.effectiveFrom(), caller.getName()));
     }
 
     @PostMapping("/replace")

@@ -66,7 +66,7 @@ class SealLifecycle {
     }
 
     @Transactional
-    Outcome reportLoss(String esId, String reason, String actor) {
+    Outcome reportLoss(String esId, String reason, Instant lostSince, String actor) {
         SealRow seal = lock(esId, LifecycleAction.LOSS);
         String successor = applications.openSuccessor(seal.getId(), seal.getApplicationId(), ApplicationKind.LOSS,
                 content -> content, actor);
@@ -76,14 +76,14 @@ class SealLifecycle {
                 new SealLossReported(seal.getId(), esId, actor, reason, successor));
         // the key went with the carrier and the seed has no "found again": its certificate must not verify any more
         certificates.revoke(seal.getCertificate(), now, RevocationReason.KEY_COMPROMISE);
-        status.publish(esId, SealState.SUSPENDED, now, reason);
+        status.publish(esId, SealState.SUSPENDED, lostSince == null ? now : lostSince, reason);
         return new Outcome(seal, successor);
     }
 
     @Transactional
-    Outcome cancel(String esId, String reason, String actor) {
+    Outcome cancel(String esId, String reason, Instant voidFrom, String actor) {
         SealRow seal = lock(esId, LifecycleAction.CANCEL);
-        revoke(seal, reason, RevocationReason.CESSATION_OF_OPERATION, actor, "cancel",
+        revoke(seal, reason, voidFrom, RevocationReason.CESSATION_OF_OPERATION, actor, "cancel",
                 new SealCancelled(seal.getId(), esId, actor, reason));
         return new Outcome(seal, null);
     }
@@ -192,14 +192,26 @@ class SealLifecycle {
     /** Revokes seal and certificate; a lost (SUSPENDED) seal's certificate was revoked at the loss report. */
     private void revoke(SealRow seal, String reason, RevocationReason crlReason, String actor, String action,
                         Object event) {
+        revoke(seal, reason, null, crlReason, actor, action, event);
+    }
+
+    /**
+     * @param effectiveFrom when the seal stops being valid in the status system, if not now; the certificate is
+     *                      revoked now (the CRL tells when the CA learnt of it), the seal status carries the
+     *                      earlier time
+     */
+    private void revoke(SealRow seal, String reason, Instant effectiveFrom, RevocationReason crlReason, String actor,
+                        String action, Object event) {
         boolean certificateValid = seal.getStatus() == SealState.VALID;
         Instant now = moveTo(seal, SealState.REVOKED);
-        journal.sealStep(seal.getId(), action, actor, reason, certificateValid
-                ? "certificate=" + seal.getCertificateSerial() + " revoked (" + crlReason + ")" : null, event);
+        String detail = (certificateValid ? "certificate=" + seal.getCertificateSerial() + " revoked (" + crlReason
+                + ")" : "") + (effectiveFrom == null ? "" : (certificateValid ? ", " : "") + "effectiveFrom="
+                + effectiveFrom);
+        journal.sealStep(seal.getId(), action, actor, reason, detail.isEmpty() ? null : detail, event);
         if (certificateValid) {
             certificates.revoke(seal.getCertificate(), now, crlReason);
         }
-        status.publish(seal.getEsId(), SealState.REVOKED, now, reason);
+        status.publish(seal.getEsId(), SealState.REVOKED, effectiveFrom == null ? now : effectiveFrom, reason);
     }
 
     private Instant moveTo(SealRow seal, SealState next) {

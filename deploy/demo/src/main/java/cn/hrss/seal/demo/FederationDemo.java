@@ -1,0 +1,389 @@
+package cn.hrss.seal.demo;
+
+import cn.hrss.seal.client.Placement;
+import cn.hrss.seal.client.SealClient;
+import cn.hrss.seal.client.VerificationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The issue-6 scenario, step by step, against real processes on loopback: every component is started from its jar
+ * with the arguments an operator would give, and driven only through its public HTTP interfaces.
+ */
+final class FederationDemo implements AutoCloseable {
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "Demo9Admin";
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+
+    record Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar) {
+    }
+
+    /** What the scenario established, for the end-to-end test to check beyond "no step failed". */
+    record Outcome(String esId, String verdictBeforeRevocation, String verdictAfterRevocation,
+                   String nationalCode, List<String> steps) {
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, LaunchedProcess> running = new LinkedHashMap<>();
+    private final Map<String, NodeApi> admins = new LinkedHashMap<>();
+    private final List<String> steps = new ArrayList<>();
+    private int step;
+
+    FederationDemo(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    Outcome run() throws Exception {
+        Topology topology = settings.topology();
+        step("start the national-platform simulator on port " + settings.basePort(), this::startSimulator);
+        for (Topology.Member member : topology.members()) {
+            step("start " + member.displayName() + " (" + member.tier() + ", region " + member.regionCode()
+                    + ", port " + member.port() + ")", () -> startNode(member));
+        }
+        for (Topology.Member member : topology.members()) {
+            if (member.parent().isPresent()) {
+                Topology.Member parent = topology.member(member.parent().get());
+                step("register " + member.displayName() + " with " + parent.displayName()
+                        + ": access test, application, review, system certificate", () -> register(member, parent));
+            }
+        }
+        step("give every node the other nodes' seal roots as trust anchors", this::distributeTrustAnchors);
+        Topology.Member city = topology.member(Topology.XIAMEN);
+        String[] seal = new String[2];
+        step("make a cross-industry seal at " + city.displayName()
+                + "; its unique code comes from the national platform through Fujian and the ministry", () -> {
+            String[] made = makeCrossIndustrySeal(city);
+            seal[0] = made[0];
+            seal[1] = made[1];
+            return "esID " + made[0];
+        });
+        String esId = seal[0];
+        byte[][] signed = new byte[1][];
+        step("sign a PDF at " + city.displayName() + " through the business API", () -> {
+            signed[0] = signPdf(city, esId);
+            return signed[0].length + " bytes, signed PDF";
+        });
+        Topology.Member otherProvince = topology.member(Topology.GUANGDONG);
+        String[] before = new String[1];
+        step("verify the PDF on " + otherProvince.displayName() + "'s portal (status asked through the ministry)",
+                () -> {
+                    before[0] = verify(otherProvince, signed[0]);
+                    requireVerdict(before[0], "PASSED");
+                    String page = portal(otherProvince, signed[0]);
+                    if (!page.contains("通过") || page.contains("未通过")) {
+                        throw new DemoFailure("the portal does not show 通过 for the signed PDF");
+                    }
+                    return "verdict " + before[0] + ", portal shows 通过";
+                });
+        step("revoke the seal at " + city.displayName() + ", void from its issue (obtained with forged papers)",
+                () -> revoke(city, esId, seal[1]));
+        String[] after = new String[1];
+        step("verify the same PDF on " + otherProvince.displayName() + " again until the revocation arrives",
+                () -> {
+                    after[0] = awaitVerdict(otherProvince, signed[0], "FAILED");
+                    String page = portal(otherProvince, signed[0]);
+                    if (!page.contains("未通过")) {
+                        throw new DemoFailure("the portal does not show 未通过 after the revocation");
+                    }
+                    return "verdict " + after[0] + ", portal shows 未通过";
+                });
+        String code = nationalRecord(esId);
+        return new Outcome(esId, before[0], after[0], code, List.copyOf(steps));
+    }
+
+    private String startSimulator() throws Exception {
+        Path dir = Files.createDirectories(settings.work().resolve("national-platform"));
+        LaunchedProcess sim = LaunchedProcess.start("national-platform-sim", settings.simJar(),
+                List.of("--server.port=" + settings.basePort(), "--sim.data-dir=" + dir.resolve("data")),
+                Map.of(), dir.resolve("sim.log"));
+        running.put("national", sim);
+        sim.awaitHealthy(http, loopback(settings.basePort(), "/actuator/health"), STARTUP);
+        return "up, log " + sim.log();
+    }
+
+    private String startNode(Topology.Member member) throws Exception {
+        Path dir = Files.createDirectories(settings.work().resolve(member.name()));
+        Path trusted = Files.createDirectories(dir.resolve("trusted-roots"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + member.port(),
+                "--seal.data-dir=" + dir.resolve("data"),
+                "--seal.tier=" + member.tier(),
+                "--seal.region-code=" + member.regionCode(),
+                "--seal.service-mgmt.base-url=http://127.0.0.1:" + member.port(),
+                "--seal.application.verification.trusted-roots=" + trusted,
+                // a demo wants to see messages flow within seconds; production keeps the defaults
+                "--seal.federation.outbox.poll-interval=500ms",
+                "--seal.federation.outbox.initial-backoff=1s",
+                "--seal.federation.outbox.max-backoff=5s",
+                "--seal.status.federation.cache-ttl=PT2S"));
+        if (member.parent().isPresent()) {
+            Topology.Member parent = settings.topology().member(member.parent().get());
+            Path pinned = dir.resolve("parent-root.pem");
+            Files.writeString(pinned, admin(parent).getText("/ca/root.pem"));
+            args.addAll(List.of(
+                    "--seal.service-mgmt.parent.base-url=http://127.0.0.1:" + parent.port(),
+                    "--seal.service-mgmt.parent.pinned-certificate=" + pinned,
+                    "--seal.service-mgmt.parent.pull-interval=PT2S"));
+        } else {
+            args.add("--seal.federation.destinations.national=http://127.0.0.1:" + settings.basePort());
+        }
+        args.addAll(NodeRoles.of(member).arguments());
+        LaunchedProcess node = LaunchedProcess.start(member.name(), settings.nodeJar(), args,
+                Map.of("SEAL_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD), dir.resolve("node.log"));
+        running.put(member.name(), node);
+        node.awaitHealthy(http, loopback(member.port(), "/actuator/health"), STARTUP);
+        admins.put(member.name(), new NodeApi(http, loopback(member.port(), "")).as(ADMIN, ADMIN_PASSWORD));
+        return "healthy, log " + node.log();
+    }
+
+    private String register(Topology.Member lower, Topology.Member upper) {
+        NodeApi lowerAdmin = admin(lower);
+        NodeApi upperAdmin = admin(upper);
+        JsonNode report = AccessTests.run(upperAdmin, lowerAdmin, lower);
+        ObjectNode application = NodeApi.object().put("systemName", lower.displayName() + "电子印章系统")
+                .put("organisation", lower.displayName());
+        application.putArray("kinds").add("MAKING").add("STATUS");
+        application.set("accessTestReport", report);
+        String id = lowerAdmin.post("/api/v1/parent-registration", application).get("registrationId").asText();
+        ObjectNode review = NodeApi.object().put("decision", "APPROVE").put("opinion", "接入测试通过，同意注册");
+        upperAdmin.post("/api/v1/registrations/" + id + "/review", review, java.util.Set.of(200));
+        JsonNode refreshed = lowerAdmin.post("/api/v1/parent-registration/refresh", null, java.util.Set.of(200));
+        if (!"APPROVED".equals(refreshed.path("status").asText())) {
+            throw new DemoFailure("registration " + id + " is " + refreshed);
+        }
+        return "registration " + id + " APPROVED, certificate issued by " + upper.name() + "'s seal root";
+    }
+
+    private String distributeTrustAnchors() throws IOException {
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (Topology.Member member : settings.topology().members()) {
+            roots.put(member.name(), admin(member).getText("/ca/root.pem"));
+        }
+        for (Topology.Member member : settings.topology().members()) {
+            Path dir = settings.work().resolve(member.name()).resolve("trusted-roots");
+            for (Map.Entry<String, String> root : roots.entrySet()) {
+                if (!root.getKey().equals(member.name())) {
+                    Files.writeString(dir.resolve(root.getKey() + ".pem"), root.getValue());
+                }
+            }
+        }
+        return roots.size() + " roots, each in the other nodes' trusted-roots directory";
+    }
+
+    /** Returns esID and the seal's making time. */
+    private String[] makeCrossIndustrySeal(Topology.Member city) throws Exception {
+        NodeApi admin = admin(city);
+        createUser(admin, "operator1", "SEAL_OPERATOR");
+        createUser(admin, "reviewer1", "SEAL_REVIEWER");
+        NodeApi operator = new NodeApi(http, admin.base()).as("operator1", "operator1Pass9");
+        NodeApi reviewer = new NodeApi(http, admin.base()).as("reviewer1", "reviewer1Pass9");
+        JsonNode applied = operator.post("/api/v1/seal-applications", NodeApi.parse("""
+                {"unitCreditCode":"12350200MB0123456X","unitRegionCode":"350203","unitType":"PUBLIC_INSTITUTION",
+                 "unitName":"厦门市社会保险中心","unitAddress":"厦门市思明区","agentName":"张三",
+                 "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
+                 "approverUnitName":"厦门市人力资源和社会保障局","approverRegionCode":"350200",
+                 "sealName":"社会保险业务专用章","sealType":"05","scope":"CROSS_INDUSTRY","validityDays":365}"""));
+        String applicationId = applied.get("id").asText();
+        reviewer.post("/api/v1/seal-applications/" + applicationId + "/approve",
+                NodeApi.object().put("opinion", "同意"), java.util.Set.of(200));
+        JsonNode made = operator.post("/api/v1/seal-applications/" + applicationId + "/make", null,
+                java.util.Set.of(200));
+        if (!"AWAITING_NATIONAL_CODE".equals(made.path("status").asText())) {
+            throw new DemoFailure("a cross-industry seal must wait for its national code, got " + made);
+        }
+        String sealId = made.get("sealId").asText();
+        JsonNode seal = await(PROPAGATION, "the national code for seal " + sealId, () -> {
+            JsonNode s = operator.get("/api/v1/seal-applications/" + applicationId);
+            String esId = s.path("esId").asText("");
+            return esId.isEmpty() || "null".equals(esId) ? null : operator.get("/api/v1/seals/" + esId);
+        });
+        if (!"VALID".equals(seal.path("status").asText())) {
+            throw new DemoFailure("the seal is not VALID after its national code: " + seal);
+        }
+        return new String[] {seal.get("esId").asText(), seal.path("validFrom").asText()};
+    }
+
+    private byte[] signPdf(Topology.Member city, String esId) throws Exception {
+        NodeApi admin = admin(city);
+        createUser(admin, "business1", "BUSINESS_ADMIN");
+        NodeApi business = new NodeApi(http, admin.base()).as("business1", "business1Pass9");
+        JsonNode client = business.post("/api/v1/api-clients", NodeApi.object().put("name", "社保核心系统"));
+        SealClient businessAdmin = SealClient.builder().baseUrl(admin.base().toString()).build();
+        businessAdmin.loginUser("business1", "business1Pass9");
+        businessAdmin.grantAuthorisation(client.get("clientId").asText(), esId, List.of("待遇发放"),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), 100);
+        SealClient system = SealClient.builder().baseUrl(admin.base().toString()).build();
+        system.loginClient(client.get("clientId").asText(), client.get("clientSecret").asText());
+        return system.signPdf(esId, "待遇发放", notice(), Placement.at(1, 120, 200));
+    }
+
+    private String verify(Topology.Member member, byte[] document) {
+        SealClient citizen = SealClient.builder().baseUrl(admin(member).base().toString()).build();
+        VerificationReport report = citizen.verify(document);
+        return report.verdict() + codes(report);
+    }
+
+    private String awaitVerdict(Topology.Member member, byte[] document, String wanted) throws Exception {
+        return await(PROPAGATION, "verdict " + wanted + " on " + member.name(), () -> {
+            String verdict = verify(member, document);
+            return verdict.startsWith(wanted) ? verdict : null;
+        });
+    }
+
+    private String revoke(Topology.Member city, String esId, String validFrom) {
+        NodeApi operator = new NodeApi(http, admin(city).base()).as("operator1", "operator1Pass9");
+        ObjectNode body = NodeApi.object().put("reason", "以伪造材料申领，自制发之日起作废")
+                .put("effectiveFrom", Instant.parse(validFrom).plusMillis(1).toString());
+        JsonNode answer = operator.post("/api/v1/seals/" + esId + "/cancel", body, java.util.Set.of(200));
+        return "status " + answer.path("status").asText() + " effective from " + body.get("effectiveFrom").asText();
+    }
+
+    /** What the national platform holds for the seal: its code and status as synchronised through the ministry. */
+    private String nationalRecord(String esId) {
+        JsonNode record = new NodeApi(http, loopback(settings.basePort(), "")).get("/national/seals/" + esId);
+        return record.toString();
+    }
+
+    private String portal(Topology.Member member, byte[] document) throws Exception {
+        URI base = admin(member).base();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/verify")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher cookie = Pattern.compile("portal_csrf=([^;]+)").matcher(
+                form.headers().firstValue("Set-Cookie").orElse(""));
+        Matcher field = Pattern.compile("name=\"csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrf\"")
+                .matcher(form.body());
+        if (!cookie.find() || !field.find()) {
+            throw new DemoFailure("the portal form has no token");
+        }
+        String token = field.group(1) != null ? field.group(1) : field.group(2);
+        String boundary = "demo" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notice.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(document);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/verify"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", "portal_csrf=" + cookie.group(1)).timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            throw new DemoFailure("portal answered " + page.statusCode() + ": " + page.body());
+        }
+        return page.body();
+    }
+
+    private static void createUser(NodeApi admin, String username, String role) {
+        ObjectNode user = NodeApi.object().put("username", username).put("password", username + "Pass9")
+                .put("displayName", username);
+        user.putArray("roles").add(role);
+        admin.post("/api/v1/users", user, java.util.Set.of(201));
+    }
+
+    private static byte[] notice() throws IOException {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(pdf, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                text.newLineAtOffset(72, 700);
+                text.showText("Xiamen social insurance centre: benefit payment notice");
+                text.endText();
+            }
+            pdf.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static String codes(VerificationReport report) {
+        List<String> notPassed = new ArrayList<>();
+        for (VerificationReport.Signature signature : report.signatures()) {
+            for (VerificationReport.Check check : signature.checks()) {
+                if (!"PASSED".equals(check.verdict())) {
+                    notPassed.add(check.check() + "=" + check.code());
+                }
+            }
+        }
+        return notPassed.isEmpty() ? "" : " " + notPassed;
+    }
+
+    private static void requireVerdict(String verdict, String wanted) {
+        if (!verdict.startsWith(wanted)) {
+            throw new DemoFailure("expected " + wanted + ", got " + verdict);
+        }
+    }
+
+    private static <T> T await(Duration timeout, String what, Callable<T> poll) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            T value = poll.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(500);
+        }
+        throw new DemoFailure("timed out after " + timeout + " waiting for " + what);
+    }
+
+    private NodeApi admin(Topology.Member member) {
+        NodeApi api = admins.get(member.name());
+        if (api == null) {
+            throw new DemoFailure(member.name() + " is not running");
+        }
+        return api;
+    }
+
+    private static URI loopback(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private void step(String title, Callable<String> action) throws Exception {
+        step++;
+        out.printf("==> [%d] %s%n", step, title);
+        long start = System.nanoTime();
+        String result = action.call();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("    ok: %s (%.1f s)%n", result, seconds);
+        steps.add(step + ". " + title + ": " + result);
+    }
+
+    @Override
+    public void close() {
+        List<LaunchedProcess> reverse = new ArrayList<>(running.values());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(LaunchedProcess::close);
+        running.clear();
+    }
+}
