@@ -10,6 +10,7 @@ import cn.hrss.seal.federation.inbound.InboundConfiguration;
 import cn.hrss.seal.federation.inbox.InboxConfiguration;
 import cn.hrss.seal.federation.outbound.OutboundConfiguration;
 import cn.hrss.seal.federation.outbox.OutboxConfiguration;
+import cn.hrss.seal.federation.replay.JdbcReplayGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,8 +18,10 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerA
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Federation for a node. The node supplies two beans: its {@link MessageSigner} (system key in the cipher device
@@ -32,10 +35,23 @@ import java.time.Clock;
         InboxConfiguration.class})
 public class FederationAutoConfiguration {
 
+    /**
+     * {@code seal.federation.replay-guard}: {@code jdbc} (shared by every instance on the node's database; the
+     * default when the node has one) or {@code memory} (one instance only, bounded, fails closed when full).
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReplayGuard federationReplayGuard(FederationProperties properties, ObjectProvider<Clock> clocks) {
-        return new InMemoryReplayGuard(properties.replayCacheSize(), clocks.getIfUnique(Clock::systemUTC));
+    ReplayGuard federationReplayGuard(FederationProperties properties, ObjectProvider<JdbcTemplate> jdbc,
+                                      ObjectProvider<Clock> clocks) {
+        Clock clock = clocks.getIfUnique(Clock::systemUTC);
+        JdbcTemplate database = jdbc.getIfUnique();
+        return switch (properties.replayGuard()) {
+            case JDBC -> new JdbcReplayGuard(Objects.requireNonNull(database,
+                    "seal.federation.replay-guard=jdbc needs the node's DataSource"), clock, 1000);
+            case MEMORY -> new InMemoryReplayGuard(properties.replayCacheSize(), clock);
+            case AUTO -> database != null ? new JdbcReplayGuard(database, clock, 1000)
+                    : new InMemoryReplayGuard(properties.replayCacheSize(), clock);
+        };
     }
 
     @Bean

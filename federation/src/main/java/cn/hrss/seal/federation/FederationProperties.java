@@ -19,6 +19,7 @@ import java.util.Map;
  * {@code seal.federation.*}: how this node checks signed messages and delivers its outbox.
  *
  * @param clockSkew      largest accepted difference between a message timestamp and this node's clock
+ * @param replayGuard    where nonces are remembered: AUTO (the database when there is one), JDBC or MEMORY
  * @param replayCacheSize nonces the in-memory replay guard remembers (fails closed when full)
  * @param maxBodySize    largest message body accepted or sent
  * @param destinations   destination name (as passed to the outbox) to the base URI of that node
@@ -27,6 +28,7 @@ import java.util.Map;
 @ConfigurationProperties("seal.federation")
 public record FederationProperties(
         @NotNull @DefaultValue("5m") Duration clockSkew,
+        @NotNull @DefaultValue("AUTO") ReplayGuardKind replayGuard,
         @Min(100) @DefaultValue("100000") int replayCacheSize,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @NotNull @DefaultValue Map<String, URI> destinations,
@@ -45,6 +47,9 @@ public record FederationProperties(
         });
         destinations = Map.copyOf(destinations);
     }
+
+    /** Where the nonces of accepted messages are kept. */
+    public enum ReplayGuardKind { AUTO, JDBC, MEMORY }
 
     /** The signing HTTP client. */
     public record Http(@NotNull @DefaultValue("5s") Duration connectTimeout,
