@@ -26,6 +26,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    OutboxController federationOutboxController(DataSource dataSource) {
+        return new OutboxController(new OutboxStore(JdbcClient.create(dataSource)));
+    }
+
+    @Bean
     OutboxDispatcher federationOutboxDispatcher(DataSource dataSource, FederationClient client,
                                                 ObjectProvider<Clock> clocks, FederationProperties properties) {
         FederationProperties.Outbox o = properties.outbox();

@@ -36,6 +36,42 @@ class OutboxStore {
         return jdbc.sql("SELECT * FROM federation_outbox ORDER BY id").query(OutboxStore::row).list();
     }
 
+    /** Per destination: what waits, since when, what went, and the last failure; for operators. */
+    List<DestinationSummary> summary() {
+        return jdbc.sql("""
+                        SELECT destination,
+                               SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END) AS pending,
+                               SUM(CASE WHEN delivered_at IS NULL THEN 0 ELSE 1 END) AS delivered,
+                               MIN(CASE WHEN delivered_at IS NULL THEN created_at END) AS oldest_pending,
+                               MAX(delivered_at) AS last_delivered
+                        FROM federation_outbox GROUP BY destination ORDER BY destination""")
+                .query((rs, n) -> new DestinationSummary(rs.getString("destination"), rs.getLong("pending"),
+                        rs.getLong("delivered"), instant(rs, "oldest_pending"), instant(rs, "last_delivered"),
+                        headOf(rs.getString("destination"))))
+                .list();
+    }
+
+    /** The message that holds a destination back, if any: the oldest undelivered one. */
+    private OutboxMessage headOf(String destination) {
+        return pending(destination, 1).stream().findFirst().orElse(null);
+    }
+
+    /** Newest first, bodies left out by the caller. */
+    List<OutboxMessage> recent(String destination, boolean pendingOnly, int limit) {
+        String where = (destination == null ? "1 = 1" : "destination = :destination")
+                + (pendingOnly ? " AND delivered_at IS NULL" : "");
+        var statement = jdbc.sql("SELECT * FROM federation_outbox WHERE " + where + " ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (destination != null) {
+            statement = statement.param("destination", destination);
+        }
+        return statement.query(OutboxStore::row).list();
+    }
+
+    record DestinationSummary(String destination, long pending, long delivered, Instant oldestPending,
+                              Instant lastDelivered, OutboxMessage head) {
+    }
+
     void delivered(long id, Instant at) {
         jdbc.sql("UPDATE federation_outbox SET delivered_at = :at, last_attempt_at = :at, attempts = attempts + 1,"
                         + " last_error = NULL WHERE id = :id")

@@ -131,6 +131,13 @@ abstract class FederationOutboxTestBase {
         assertThat(afterFailure.get(1).lastError()).startsWith("FEDERATION_UNREACHABLE");
         assertThat(afterFailure.get(1).nextAttemptAt()).isAfter(afterFailure.get(1).createdAt());
         assertThat(afterFailure.subList(2, 6)).allSatisfy(m -> assertThat(m.attempts()).isZero());
+        // what operators see: five waiting behind the failed head, with its error
+        OutboxController.Destination waiting = operatorView();
+        assertThat(waiting.pending()).isEqualTo(5);
+        assertThat(waiting.delivered()).isEqualTo(1);
+        assertThat(waiting.oldestPending()).isEqualTo(afterFailure.get(1).createdAt());
+        assertThat(waiting.head().messageId()).isEqualTo(afterFailure.get(1).messageId());
+        assertThat(waiting.head().lastError()).startsWith("FEDERATION_UNREACHABLE");
 
         assertThat(dispatch()).as("backing off").isZero();
         assertThat(outbox().get(1).attempts()).isEqualTo(1);
@@ -149,6 +156,19 @@ abstract class FederationOutboxTestBase {
             assertThat(m.lastError()).isNull();
         });
         assertThat(dispatch()).as("nothing left").isZero();
+        OutboxController.Destination caughtUp = operatorView();
+        assertThat(caughtUp.pending()).isZero();
+        assertThat(caughtUp.delivered()).isEqualTo(6);
+        assertThat(caughtUp.head()).isNull();
+        assertThat(sender.getBean(OutboxController.class).messages(TestNode.PARENT, false, 3).get("messages"))
+                .hasSize(3).allSatisfy(m -> assertThat(m.bodyBytes()).isPositive());
+        assertThatThrownBy(() -> sender.getBean(OutboxController.class).messages(null, false, 0))
+                .hasMessageContaining("limit");
+    }
+
+    private OutboxController.Destination operatorView() {
+        return sender.getBean(OutboxController.class).summary().get("destinations").stream()
+                .filter(d -> d.destination().equals(TestNode.PARENT)).findFirst().orElseThrow();
     }
 
     @Test
