@@ -2,6 +2,7 @@ package cn.hrss.seal.console;
 
 import cn.hrss.seal.console.application.ApplicationPages;
 import cn.hrss.seal.console.audit.AuditPages;
+import cn.hrss.seal.console.federation.FederationPages;
 import cn.hrss.seal.console.home.HomePage;
 import cn.hrss.seal.console.node.NodeApi;
 import cn.hrss.seal.console.seal.SealPages;
@@ -35,7 +36,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnProperty(prefix = "seal.console", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ConsoleProperties.class)
 @Import({ConsoleWebConfiguration.class, ConsoleSecurityConfiguration.class, HomePage.class, ApplicationPages.class,
-        SealPages.class, UserPages.class, AuditPages.class})
+        SealPages.class, UserPages.class, AuditPages.class, FederationPages.class})
 public class ConsoleAutoConfiguration {
 
     @Bean

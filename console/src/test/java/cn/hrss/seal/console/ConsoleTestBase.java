@@ -170,6 +170,12 @@ abstract class ConsoleTestBase {
 
         mvc.perform(get("/console/applications").session(reviewer)).andExpect(status().isOk());
         mvc.perform(get("/console/users").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/console/federation").session(operator)).andExpect(status().isForbidden());
+        mvc.perform(post("/console/federation/registrations/any/review").session(auditor).with(csrf())
+                .param("decision", "APPROVE")).andExpect(status().isForbidden());
+        // a node without federation modules shows the page with none of its parts rather than an error
+        assertThat(text(get("/console/federation").session(admin))).contains("联邦与接入")
+                .doesNotContain("向上级注册", "下级系统", "待发消息");
         String id = apply(operator);
         assertThat(text(get("/console/audit").param("actor", "user:" + operatorName).session(auditor)))
                 .contains("审计记录", "共 1 条", id);

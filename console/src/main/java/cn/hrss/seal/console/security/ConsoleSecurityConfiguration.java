@@ -68,7 +68,7 @@ public class ConsoleSecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/console.css", "/console/denied").permitAll()
-                        .requestMatchers("/console/users/**").hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/console/users/**", "/console/federation/**").hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/console/audit/**").hasRole("AUDIT_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/console/applications/*/approve",
                                 "/console/applications/*/reject").hasRole(REVIEWER)
