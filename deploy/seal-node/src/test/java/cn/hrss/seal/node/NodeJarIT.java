@@ -104,6 +104,32 @@ class NodeJarIT {
     }
 
     @Test
+    void aCityNodeMakesAndPublishesSealsButRegistersNobody() throws Exception {
+        Node city = start(work.resolve("city"), Map.of("SEAL_BOOTSTRAP_ADMIN", "admin:Bootstrap9Admin",
+                "SEAL_TIER", "CITY", "SEAL_REGIONCODE", "350200"), "city.log");
+        String admin = city.token("admin", "Bootstrap9Admin");
+        // service management is off on a city: no trust list of its own, no registrations to review
+        HttpResponse<String> trustList = city.get("/federation/trust-list");
+        assertThat(trustList.statusCode()).as("an unsigned call of a path nobody serves").isEqualTo(400);
+        assertThat(trustList.headers().firstValue("Seal-Trust-List-Version")).isEmpty();
+        assertThat(http.send(HttpRequest.newBuilder(city.uri("/api/v1/registrations"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        // making, status and signing run
+        assertThat(city.get("/api/v1/seal-status/revocation-list").statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(city.uri("/api/v1/seal-applications"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("served, for operators and reviewers").isEqualTo(403);
+
+        Path log = work.resolve("city-with-service-mgmt.log");
+        Process refused = launch(work.resolve("refused"), Map.of("SEAL_TIER", "CITY", "SEAL_REGIONCODE", "350200",
+                "SEAL_SUBSYSTEMS", "making,status,service-mgmt"), log);
+        assertThat(refused.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).as("process exits by itself").isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("[SERVICE_MGMT] cannot run on a CITY node");
+    }
+
+    @Test
     void startsOnTheGmT0018DeviceWithEveryKeyInIt() throws Exception {
         // the operator's configuration for a cipher machine, here the test SDF library that seal-core builds
         Path sdfKeyStore = work.resolve("sdf-keystore.txt");
