@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -71,8 +72,13 @@ public class ServiceMgmtAutoConfiguration {
         return executor;
     }
 
+    /**
+     * Primary, because the parent's {@link TrustListClient} is a TrustList too: without it a province would trust
+     * only its parent's list and never the cities it registered itself.
+     */
     @Bean
-    @ConditionalOnMissingBean(TrustList.class)
+    @Primary
+    @ConditionalOnMissingBean(name = "trustList")
     TrustList serviceMgmtTrustList(ObjectProvider<TrustListPublisher> own, ObjectProvider<TrustListClient> parent) {
         Optional<TrustList> registered = Optional.ofNullable(own.getIfAvailable()).map(TrustListPublisher::asTrustList);
         Optional<TrustListClient> pulled = Optional.ofNullable(parent.getIfAvailable());

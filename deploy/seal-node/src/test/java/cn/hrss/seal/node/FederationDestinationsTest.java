@@ -15,8 +15,17 @@ class FederationDestinationsTest {
     private static final URI NATIONAL = URI.create("http://national.example:9090");
 
     /** A ministry-like registry: one province registered, Fujian (350000). */
-    private static final RegisteredSystems ONE_PROVINCE = region ->
-            AdministrativeRegionCode.parse("350000").contains(region) ? Optional.of(FUJIAN) : Optional.empty();
+    private static final RegisteredSystems ONE_PROVINCE = new RegisteredSystems() {
+        @Override
+        public Optional<URI> baseUrlServing(AdministrativeRegionCode region) {
+            return AdministrativeRegionCode.parse("350000").contains(region) ? Optional.of(FUJIAN) : Optional.empty();
+        }
+
+        @Override
+        public Optional<AdministrativeRegionCode> regionOf(cn.hrss.seal.core.message.SignerId signer) {
+            return Optional.empty();
+        }
+    };
 
     private final FederationDestinations destinations = new FederationDestinations(Map.of("national", NATIONAL),
             Optional.of(PARENT), Optional.of(ONE_PROVINCE));

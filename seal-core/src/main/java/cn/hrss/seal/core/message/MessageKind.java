@@ -19,8 +19,16 @@ public record MessageKind(String name, int version) {
     public static final MessageKind REGISTRATION_APPLY = new MessageKind("registration.apply", 1);
     /** A seal status change synchronised up or down (flow 4). */
     public static final MessageKind STATUS_CHANGE = new MessageKind("status.change", 1);
+    /** A synchronous question for a seal's status history, asked up the tiers (flow 4). */
+    public static final MessageKind STATUS_QUERY = new MessageKind("status.query", 1);
+    /** The answer to {@link #STATUS_QUERY}. */
+    public static final MessageKind STATUS_ANSWER = new MessageKind("status.answer", 1);
     /** A request for a seal code (esID) relayed towards the national platform (flow 3). */
     public static final MessageKind SEAL_CODE_REQUEST = new MessageKind("seal.code-request", 1);
+    /** The national platform's unique code for a cross-industry seal, relayed down to the making node (flow 3). */
+    public static final MessageKind SEAL_CODE_ASSIGNED = new MessageKind("seal.code-assigned", 1);
+    /** A made cross-industry seal filed with the national platform, relayed up (flow 3). */
+    public static final MessageKind SEAL_FILING = new MessageKind("seal.filing", 1);
     /** The response that acknowledges a message the receiver accepted. */
     public static final MessageKind RECEIPT = new MessageKind("message.receipt", 1);
     /** The response that carries an error body {@code {"code","message","details"}}. */
@@ -28,7 +36,8 @@ public record MessageKind(String name, int version) {
 
     /** Every kind defined so far. */
     public static final Set<MessageKind> KNOWN =
-            Set.of(ACCESS_TEST_REPORT, REGISTRATION_APPLY, STATUS_CHANGE, SEAL_CODE_REQUEST, RECEIPT, ERROR);
+            Set.of(ACCESS_TEST_REPORT, REGISTRATION_APPLY, STATUS_CHANGE, STATUS_QUERY, STATUS_ANSWER,
+                    SEAL_CODE_REQUEST, SEAL_CODE_ASSIGNED, SEAL_FILING, RECEIPT, ERROR);
 
     public MessageKind {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package cn.hrss.seal.status.api;
 
+import java.util.Optional;
 import java.time.Instant;
 
 /**
@@ -49,4 +50,12 @@ public interface SealStatusService {
 
     /** The status in force at {@code time}, from the full history. */
     SealStatusRecord statusAt(String esId, Instant time);
+
+    /**
+     * What this status system holds about a seal it registered: its registration and every status it has had, oldest
+     * first; empty for a seal it does not hold. What status federation sends to the other tiers.
+     */
+    default Optional<SealHistory> historyOf(String esId) {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package cn.hrss.seal.status.ledger;
 
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.status.api.EsIds;
+import cn.hrss.seal.status.api.SealHistory;
 import cn.hrss.seal.status.api.SealRegistration;
 import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusChanged;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The status ledger: current status per seal plus the append-only history, changed only along {@link Transitions}.
@@ -179,6 +181,20 @@ final class StatusLedger implements SealStatusService {
     public SealStatusRecord statusOf(String esId) {
         EsIds.requireWellFormed(esId);
         return cache.get(esId).asOf(clock.instant());
+    }
+
+    @Override
+    public Optional<SealHistory> historyOf(String esId) {
+        EsIds.requireWellFormed(esId);
+        SealStatusEntity seal = seals.selectById(esId);
+        if (seal == null) {
+            return Optional.empty();
+        }
+        var registration = new SealRegistration(seal.getEsId(), seal.getUnitName(), seal.getSealName(),
+                seal.getRegionCode(), seal.getCertificateSerial(), seal.getValidStart(), seal.getValidEnd());
+        var versions = history.findHistory(esId).stream().map(h -> new SealHistory.Version(
+                h.getVersion(), h.getStatus(), h.getChangedAt(), h.getReason())).toList();
+        return Optional.of(new SealHistory(registration, versions));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.hrss.seal.servicemgmt.api;
 
 import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.message.SignerId;
 import java.net.URI;
 import java.util.Optional;
 
@@ -15,4 +16,7 @@ public interface RegisteredSystems {
      * specific one when several do (a prefecture before its province).
      */
     Optional<URI> baseUrlServing(AdministrativeRegionCode region);
+
+    /** The region of the approved system that signs with {@code signer}; empty for anyone else (a parent, a stranger). */
+    Optional<AdministrativeRegionCode> regionOf(SignerId signer);
 }

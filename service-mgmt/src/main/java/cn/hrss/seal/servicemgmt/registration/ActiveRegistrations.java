@@ -1,6 +1,7 @@
 package cn.hrss.seal.servicemgmt.registration;
 
 import cn.hrss.seal.core.identity.AdministrativeRegionCode;
+import cn.hrss.seal.core.message.SignerId;
 import cn.hrss.seal.servicemgmt.api.RegisteredSystems;
 import java.net.URI;
 import java.util.Comparator;
@@ -23,5 +24,13 @@ class ActiveRegistrations implements RegisteredSystems {
                 // a longer significant prefix (prefecture) is more specific than a province
                 .max(Comparator.comparingInt(r -> AdministrativeRegionCode.parse(r.regionCode()).level().ordinal()))
                 .map(r -> URI.create(r.baseUrl()));
+    }
+
+    @Override
+    public Optional<AdministrativeRegionCode> regionOf(SignerId signer) {
+        return store.list(Optional.of(RegistrationStatus.APPROVED)).stream()
+                .filter(r -> r.signerId().equals(signer.hex()))
+                .findFirst()
+                .map(r -> AdministrativeRegionCode.parse(r.regionCode()));
     }
 }

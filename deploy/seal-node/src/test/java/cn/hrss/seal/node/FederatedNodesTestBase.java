@@ -1,0 +1,293 @@
+package cn.hrss.seal.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.core.crypto.Sm2;
+import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.message.MessageContext;
+import cn.hrss.seal.core.message.MessageKind;
+import cn.hrss.seal.core.message.MessageSigner;
+import cn.hrss.seal.core.message.SignedMessage;
+import cn.hrss.seal.testsupport.TestDatabase;
+import cn.hrss.seal.testsupport.TestIdentifiers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Four nodes in one JVM, each its own Spring context, database, key store and HTTP port, wired as the demo: the
+ * ministry, Fujian and Guangdong under it, Xiamen under Fujian. Registration goes through the nodes' own APIs;
+ * then a seal made at Xiamen is held by Fujian and the ministry, resolved by Guangdong through the ministry, and its
+ * revocation is pushed on to Guangdong. Subclasses choose PostgreSQL or H2.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FederatedNodesTestBase {
+    private static final String ADMIN_PASSWORD = "Bootstrap9Admin";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<TestDatabase> databases = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void startAndRegister() throws Exception {
+        start("ministry", "MINISTRY", "100000", null);
+        start("fujian", "PROVINCE", "350000", "ministry");
+        start("guangdong", "PROVINCE", "440000", "ministry");
+        start("xiamen", "CITY", "350200", "fujian");
+        register("fujian", "ministry");
+        register("guangdong", "ministry");
+        register("xiamen", "fujian");
+    }
+
+    @AfterAll
+    void stopAll() {
+        List<ConfigurableApplicationContext> reverse = new ArrayList<>(nodes.values());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(ConfigurableApplicationContext::close);
+        databases.forEach(TestDatabase::close);
+    }
+
+    @Test
+    void aCitysSealIsHeldUpTheTiersResolvedAcrossProvincesAndItsRevocationPushedDown() throws Exception {
+        String esId = makeSeal("xiamen");
+        // synchronised up: Fujian, then the ministry hold it (signed status answers of their own)
+        assertThat(await("fujian holds " + esId, () -> statusAt("fujian", esId, "VALID"))).isTrue();
+        assertThat(await("the ministry holds " + esId, () -> statusAt("ministry", esId, "VALID"))).isTrue();
+        assertThat(jdbc("ministry").queryForObject("SELECT source FROM statusfed_seal WHERE es_id = ?", String.class,
+                esId)).isEqualTo("SYNCED");
+        // Guangdong never saw it: it asks the ministry and caches the answer
+        assertThat(status("guangdong", esId)).isEqualTo("VALID");
+        assertThat(jdbc("guangdong").queryForObject("SELECT source FROM statusfed_seal WHERE es_id = ?", String.class,
+                esId)).isEqualTo("CACHED");
+        assertThat(jdbc("ministry").queryForList("SELECT destination FROM statusfed_subscription WHERE es_id = ?",
+                String.class, esId)).containsExactly("region:440000");
+
+        Instant beforeCancel = Instant.now();
+        lifecycle("xiamen", esId, "cancel", Map.of("reason", "单位撤销"));
+        // pushed down by the ministry to the province that asked (its cache would otherwise last an hour)
+        assertThat(await("Guangdong learns the revocation", () -> statusAt("guangdong", esId, "REVOKED"))).isTrue();
+        JsonNode before = get("guangdong", "/api/v1/seal-status/" + esId + "?at=" + beforeCancel);
+        assertThat(before.path("status").asText()).isEqualTo("VALID");
+    }
+
+    @Test
+    void aLowerNodeCannotChangeSealsOutsideItsRegionAndUnknownSealsStayUnknown() throws Exception {
+        String esId = makeSeal("xiamen");
+        assertThat(await("the ministry holds " + esId, () -> statusAt("ministry", esId, "VALID"))).isTrue();
+        // Guangdong (440000) claims a change of a Fujian seal at the ministry: refused, nothing stored
+        ObjectNode forged = json.createObjectNode().put("esId", esId).put("previous", "VALID").put("status", "REVOKED")
+                .put("at", Instant.now().toString()).put("reason", "forged").put("version", 2)
+                .put("regionCode", "350203").put("unitName", "x").put("sealName", "x").put("certificateSerial", "01")
+                .put("validStart", "2026-01-01T00:00:00Z").put("validEnd", "2030-01-01T00:00:00Z");
+        HttpResponse<String> refused = signedPost("guangdong", "ministry", MessageKind.STATUS_CHANGE, forged.toString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(json.readTree(refused.body()).path("code").asText()).isEqualTo("STATUS_CHANGE_OUT_OF_REGION");
+        assertThat(status("ministry", esId)).isEqualTo("VALID");
+        // malformed bodies are 400 with a stable code
+        HttpResponse<String> malformed = signedPost("guangdong", "ministry", MessageKind.STATUS_CHANGE, "{\"esId\":1}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).path("code").asText()).isEqualTo("STATUS_CHANGE_INVALID");
+        HttpResponse<String> badQuery = signedPost("guangdong", "ministry", MessageKind.STATUS_QUERY,
+                "{\"esId\":\"../etc\"}");
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        // a code nobody made is UNKNOWN everywhere
+        assertThat(status("guangdong", "4403000000000000000000001")).isEqualTo("UNKNOWN");
+    }
+
+    // ---------------------------------------------------------------- topology
+
+    private void start(String name, String tier, String region, String parent) throws Exception {
+        int port = freePort();
+        ports.put(name, port);
+        TestDatabase db = database();
+        databases.add(db);
+        Path dataDir = Files.createTempDirectory("federated-" + name);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("server.port", port);
+        p.put("server.address", "127.0.0.1");
+        p.put("seal.data-dir", dataDir.toString());
+        p.put("spring.datasource.url", db.url());
+        p.put("spring.datasource.username", db.user());
+        p.put("spring.datasource.password", db.password());
+        p.put("seal.tier", tier);
+        p.put("seal.region-code", region);
+        p.put("seal.accounts.bootstrap-admin", "admin:" + ADMIN_PASSWORD);
+        p.put("seal.service-mgmt.base-url", "http://127.0.0.1:" + port);
+        p.put("seal.federation.outbox.poll-interval", "200ms");
+        p.put("seal.federation.outbox.initial-backoff", "500ms");
+        p.put("seal.federation.outbox.max-backoff", "2s");
+        p.put("seal.status.federation.cache-ttl", "PT1H");
+        p.put("seal.making.expiry.enabled", "false");
+        if (parent != null) {
+            Path pinned = dataDir.resolve("parent-root.der");
+            Files.write(pinned, nodes.get(parent).getBean(CertificateAuthority.class).rootCertificate().getEncoded());
+            p.put("seal.service-mgmt.parent.base-url", "http://127.0.0.1:" + ports.get(parent));
+            p.put("seal.service-mgmt.parent.pinned-certificate", pinned.toString());
+            p.put("seal.service-mgmt.parent.pull-interval", "PT1S");
+        }
+        // as command-line arguments: they win over the node's application.yml, as an operator's do
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        nodes.put(name, new SpringApplicationBuilder(SealNodeApplication.class).run(args));
+    }
+
+    /** The lower node applies through its own API with its own key; the upper's administrator approves. */
+    private void register(String lower, String upper) throws Exception {
+        CipherDevice device = nodes.get(lower).getBean(CipherDevice.class);
+        var key = nodes.get(lower).getBean(CertificateAuthority.class).nodeKey();
+        var publicKey = device.exportSignPublicKey(key);
+        byte[] document = ("{\"suite\":\"interim\",\"target\":\"" + lower + "\",\"verdict\":\"PASSED\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ObjectNode report = json.createObjectNode()
+                .put("document", Base64.getEncoder().encodeToString(document))
+                .put("digest", HexFormat.of().formatHex(Sm3.hash(document)))
+                .put("signature", Base64.getEncoder().encodeToString(device.sign(key, Sm2.digest(publicKey, document))));
+        ObjectNode application = json.createObjectNode().put("systemName", lower + " seal system")
+                .put("organisation", lower + " HRSS");
+        application.putArray("kinds").add("MAKING").add("STATUS");
+        application.set("accessTestReport", report);
+        String id = post(lower, "/api/v1/parent-registration", adminToken(lower), application.toString(), 202)
+                .get("registrationId").asText();
+        post(upper, "/api/v1/registrations/" + id + "/review", adminToken(upper),
+                "{\"decision\":\"APPROVE\",\"opinion\":\"ok\"}", 200);
+        assertThat(post(lower, "/api/v1/parent-registration/refresh", adminToken(lower), "", 200).path("status")
+                .asText()).isEqualTo("APPROVED");
+        var lowerId = nodes.get(lower).getBean(MessageSigner.class).signerId();
+        assertThat(nodes.get(upper).getBean(cn.hrss.seal.core.message.TrustList.class).find(lowerId))
+                .as("the upper node trusts the lower one's messages from now on").isPresent();
+    }
+
+    // ---------------------------------------------------------------- seals
+
+    private String makeSeal(String node) throws Exception {
+        String admin = adminToken(node);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        for (String[] u : new String[][] {{"op" + suffix, "SEAL_OPERATOR"}, {"rv" + suffix, "SEAL_REVIEWER"}}) {
+            post(node, "/api/v1/users", admin, "{\"username\":\"" + u[0] + "\",\"password\":\"" + u[0]
+                    + "Pass9X\",\"displayName\":\"" + u[0] + "\",\"roles\":[\"" + u[1] + "\"]}", 201);
+        }
+        String operator = token(node, "op" + suffix, "op" + suffix + "Pass9X");
+        String reviewer = token(node, "rv" + suffix, "rv" + suffix + "Pass9X");
+        String id = post(node, "/api/v1/seal-applications", operator, """
+                {"unitCreditCode":"%s","unitRegionCode":"350203","unitType":"PUBLIC_INSTITUTION",
+                 "unitName":"厦门市社会保险中心","unitAddress":"厦门市思明区","agentName":"张三",
+                 "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
+                 "approverUnitName":"厦门市人力资源和社会保障局","approverRegionCode":"350200",
+                 "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}"""
+                .formatted(TestIdentifiers.creditCode("350203")), 201)
+                .get("id").asText();
+        post(node, "/api/v1/seal-applications/" + id + "/approve", reviewer, "{\"opinion\":\"同意\"}", 200);
+        JsonNode made = post(node, "/api/v1/seal-applications/" + id + "/make", operator, "", 200);
+        assertThat(made.path("status").asText()).isEqualTo("VALID");
+        this.lastOperator = operator;
+        return made.get("esId").asText();
+    }
+
+    private String lastOperator;
+
+    private void lifecycle(String node, String esId, String action, Map<String, String> body) throws Exception {
+        post(node, "/api/v1/seals/" + esId + "/" + action, lastOperator, json.writeValueAsString(body), 200);
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private String status(String node, String esId) throws Exception {
+        return get(node, "/api/v1/seal-status/" + esId).path("status").asText();
+    }
+
+    private boolean statusAt(String node, String esId, String expected) throws Exception {
+        return expected.equals(status(node, esId));
+    }
+
+    private JsonNode get(String node, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(node, path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
+    private JsonNode post(String node, String path, String token, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(node + " " + path + ": " + r.body()).isEqualTo(expected);
+        return r.body().isEmpty() ? json.createObjectNode() : json.readTree(r.body());
+    }
+
+    private HttpResponse<String> signedPost(String from, String to, MessageKind kind, String body) throws Exception {
+        String path = "/federation/messages/" + kind.name() + "/" + kind.version();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SignedMessage signed = nodes.get(from).getBean(MessageSigner.class).sign(
+                new MessageContext.Request("POST", path), kind, UUID.randomUUID().toString(), bytes);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(to, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.httpHeaders().forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminToken(String node) throws Exception {
+        return token(node, "admin", ADMIN_PASSWORD);
+    }
+
+    private String token(String node, String username, String password) throws Exception {
+        return post(node, "/api/v1/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\"}", 200).get("token").asText();
+    }
+
+    private URI uri(String node, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(node) + path);
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate jdbc(String node) {
+        return nodes.get(node).getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    }
+
+    private static boolean await(String what, Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.call()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out: " + what);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
