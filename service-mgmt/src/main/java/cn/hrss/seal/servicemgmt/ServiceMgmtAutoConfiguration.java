@@ -1,6 +1,7 @@
 package cn.hrss.seal.servicemgmt;
 
 import cn.hrss.seal.core.message.TrustList;
+import cn.hrss.seal.core.message.TrustedSigner;
 import cn.hrss.seal.servicemgmt.api.TrustListClient;
 import cn.hrss.seal.servicemgmt.parent.ParentRegistrationsConfiguration;
 import cn.hrss.seal.servicemgmt.trustlist.JdbcParentTrustListStore;
@@ -79,10 +80,14 @@ public class ServiceMgmtAutoConfiguration {
     @Bean
     @Primary
     @ConditionalOnMissingBean(name = "trustList")
-    TrustList serviceMgmtTrustList(ObjectProvider<TrustListPublisher> own, ObjectProvider<TrustListClient> parent) {
+    TrustList serviceMgmtTrustList(ObjectProvider<TrustListPublisher> own, ObjectProvider<TrustListClient> parent,
+                                   ServiceMgmtProperties properties) {
         Optional<TrustList> registered = Optional.ofNullable(own.getIfAvailable()).map(TrustListPublisher::asTrustList);
         Optional<TrustListClient> pulled = Optional.ofNullable(parent.getIfAvailable());
-        return id -> registered.flatMap(r -> r.find(id)).or(() -> pulled.flatMap(p -> p.find(id)));
+        TrustList peers = TrustList.of(properties.trustedPeers().stream()
+                .map(file -> TrustedSigner.of(certificate(file, "seal.service-mgmt.trusted-peers"), false)).toList());
+        return id -> registered.flatMap(r -> r.find(id)).or(() -> pulled.flatMap(p -> p.find(id)))
+                .or(() -> peers.find(id));
     }
 
     /** The lower side's application to the parent, from this node's system key (docs/SERVICE-MGMT.md section 5). */
@@ -100,18 +105,22 @@ public class ServiceMgmtAutoConfiguration {
     }
 
     private static X509CertificateHolder pinned(ServiceMgmtProperties.Parent parent) {
+        return certificate(parent.pinnedCertificate(), "seal.service-mgmt.parent.pinned-certificate");
+    }
+
+    /** DER or PEM; an unreadable file stops the start (a silently missing trust anchor would refuse every message). */
+    private static X509CertificateHolder certificate(java.nio.file.Path file, String property) {
         try {
-            byte[] bytes = Files.readAllBytes(parent.pinnedCertificate());
+            byte[] bytes = Files.readAllBytes(file);
             if (bytes.length > 0 && bytes[0] == '-') {
-                try (Reader r = Files.newBufferedReader(parent.pinnedCertificate());
+                try (Reader r = Files.newBufferedReader(file);
                      PEMParser pem = new PEMParser(r)) {
                     return (X509CertificateHolder) pem.readObject();
                 }
             }
             return new X509CertificateHolder(bytes);
-        } catch (IOException | ClassCastException e) {
-            throw new IllegalStateException("seal.service-mgmt.parent.pinned-certificate unreadable: "
-                    + parent.pinnedCertificate(), e);
+        } catch (IOException | ClassCastException | NullPointerException e) {
+            throw new IllegalStateException(property + " unreadable: " + file, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param trustListValidity how far ahead a published list's next update lies
  * @param maxApplySize      largest registration.apply body accepted, in bytes
  * @param parent            the upper node to pull the trust list from; absent on the ministry
+ * @param trustedPeers      PEM files of system certificates trusted outside the registration tree: the national
+ *                          platform's at the ministry (it is not registered with any node)
  */
 @ConfigurationProperties("seal.service-mgmt")
 @Validated
 public record ServiceMgmtProperties(@NotNull URI baseUrl,
                                     @DefaultValue("P1D") @NotNull Duration trustListValidity,
                                     @DefaultValue("262144") long maxApplySize,
-                                    @Valid Parent parent) {
+                                    @Valid Parent parent,
+                                    @DefaultValue({}) List<Path> trustedPeers) {
 
     /**
      * @param pinnedCertificate DER or PEM of the parent's seal root (or its system certificate)
