@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param trustListValidity how far ahead a published list's next update lies
  * @param maxApplySize      largest registration.apply body accepted, in bytes
  * @param parent            the upper node to pull the trust list from; absent on the ministry
+ * @param accessTestMaxAge  how old an applicant's access-test report may be
  * @param trustedPeers      PEM files of system certificates trusted outside the registration tree: the national
  *                          platform's at the ministry (it is not registered with any node)
  */
@@ -26,7 +27,8 @@ public record ServiceMgmtProperties(@NotNull URI baseUrl,
                                     @DefaultValue("P1D") @NotNull Duration trustListValidity,
                                     @DefaultValue("262144") long maxApplySize,
                                     @Valid Parent parent,
-                                    @DefaultValue({}) List<Path> trustedPeers) {
+                                    @DefaultValue({}) List<Path> trustedPeers,
+                                    @DefaultValue("P7D") @NotNull Duration accessTestMaxAge) {
 
     /**
      * @param pinnedCertificate DER or PEM of the parent's seal root (or its system certificate)

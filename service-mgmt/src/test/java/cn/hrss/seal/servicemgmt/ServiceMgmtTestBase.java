@@ -18,6 +18,7 @@ import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.MessageSigner;
 import cn.hrss.seal.core.message.SignedMessage;
 import cn.hrss.seal.core.message.SignerId;
+import cn.hrss.seal.servicemgmt.api.AccessTestResult;
 import cn.hrss.seal.servicemgmt.api.ApplicantSigner;
 import cn.hrss.seal.servicemgmt.api.RegistrationApplication;
 import cn.hrss.seal.servicemgmt.api.ServiceMgmtPaths;
@@ -126,7 +127,7 @@ abstract class ServiceMgmtTestBase {
         KeyRef key = lowerDevice.generateKeyPair("city-system-" + UUID.randomUUID());
         ApplicantSigner applicant = new ApplicantSigner(lowerDevice, key, clock());
         HttpResponse<byte[]> applied = send(applicant, "POST", ServiceMgmtPaths.APPLY,
-                MessageKind.REGISTRATION_APPLY, application(applicant, applicant, "350500").toJson());
+                MessageKind.REGISTRATION_APPLY, application(applicant, "350500").toJson());
         assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
         MessageVerifier answers = new MessageVerifier(parentList, new InMemoryReplayGuard(100, clock()),
                 Set.of(MessageKind.RECEIPT), Duration.ofMinutes(5), clock());
@@ -137,7 +138,7 @@ abstract class ServiceMgmtTestBase {
         String id = json.readTree(applied.body()).get("registrationId").asText();
         assertThat(registrationsOf(applicant)).isEqualTo(1);
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
-                application(applicant, applicant, "350500").toJson()), 409, "REGISTRATION_KEY_IN_USE");
+                application(applicant, "350500").toJson()), 409, "REGISTRATION_KEY_IN_USE");
         assertThat(registrationsOf(applicant)).isEqualTo(1);
 
         assertThat(admin("operator", "/api/v1/registrations/" + id + "/review",
@@ -213,19 +214,31 @@ abstract class ServiceMgmtTestBase {
         long lists = trustListCount();
 
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
-                application(applicant, applicant, "440300").toJson()), 422, "REGISTRATION_REGION_OUTSIDE");
+                application(applicant, "440300").toJson()), 422, "REGISTRATION_REGION_OUTSIDE");
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
-                application(other, other, "350500").toJson()), 401, "REGISTRATION_PROOF_MISMATCH");
+                application(other, "350500").toJson()), 401, "REGISTRATION_PROOF_MISMATCH");
+        // the access-test report: signed by a tester this node trusts, about this applicant, PASSED, recent
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
-                application(applicant, other, "350500").toJson()), 400, "REGISTRATION_INVALID");
+                application(applicant, other, APPLICANT_URL, AccessTestResult.Verdict.PASSED, clock().instant(),
+                        "350500").toJson()), 422, "ACCESS_TEST_REPORT_UNTRUSTED");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, upperTester(), APPLICANT_URL, AccessTestResult.Verdict.FAILED,
+                        clock().instant(), "350500").toJson()), 422, "ACCESS_TEST_FAILED");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, upperTester(), "https://elsewhere.example", AccessTestResult.Verdict.PASSED,
+                        clock().instant(), "350500").toJson()), 422, "ACCESS_TEST_REPORT_OTHER_TARGET");
+        assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
+                application(applicant, upperTester(), APPLICANT_URL, AccessTestResult.Verdict.PASSED,
+                        clock().instant().minus(java.time.Duration.ofDays(8)), "350500").toJson()), 422,
+                "ACCESS_TEST_REPORT_EXPIRED");
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
                 "{\"systemName\":\"x\"}".getBytes(StandardCharsets.UTF_8)), 400, "REGISTRATION_INVALID");
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
                 "not json".getBytes(StandardCharsets.UTF_8)), 400, "REGISTRATION_INVALID");
 
         assertRefused(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.STATUS_CHANGE,
-                application(applicant, applicant, "350500").toJson()), 400, "MESSAGE_KIND_UNSUPPORTED");
-        byte[] body = application(applicant, applicant, "350500").toJson();
+                application(applicant, "350500").toJson()), 400, "MESSAGE_KIND_UNSUPPORTED");
+        byte[] body = application(applicant, "350500").toJson();
         SignedMessage signed = applicant.sign(new MessageContext.Request("POST", ServiceMgmtPaths.APPLY),
                 MessageKind.REGISTRATION_APPLY, UUID.randomUUID().toString(), body);
         byte[] tampered = body.clone();
@@ -243,7 +256,7 @@ abstract class ServiceMgmtTestBase {
     void rejectionNeedsAnOpinionAndIsFinal() throws Exception {
         ApplicantSigner applicant = newApplicant();
         HttpResponse<byte[]> applied = send(applicant, "POST", ServiceMgmtPaths.APPLY,
-                MessageKind.REGISTRATION_APPLY, application(applicant, applicant, "350500").toJson());
+                MessageKind.REGISTRATION_APPLY, application(applicant, "350500").toJson());
         assertThat(applied.statusCode()).as(body(applied)).isEqualTo(202);
         String id = json.readTree(applied.body()).get("registrationId").asText();
         String review = "/api/v1/registrations/" + id + "/review";
@@ -264,7 +277,7 @@ abstract class ServiceMgmtTestBase {
         assertThat(trustListCount()).isEqualTo(lists);
         // a rejected key may apply again (new registration)
         assertThat(send(applicant, "POST", ServiceMgmtPaths.APPLY, MessageKind.REGISTRATION_APPLY,
-                application(applicant, applicant, "350500").toJson()).statusCode()).isEqualTo(202);
+                application(applicant, "350500").toJson()).statusCode()).isEqualTo(202);
         assertThat(registrationsOf(applicant)).isEqualTo(2);
     }
 
@@ -287,7 +300,8 @@ abstract class ServiceMgmtTestBase {
 
         ApplicantSigner nodeKey = new ApplicantSigner(lowerDevice, lower.getBean(CertificateAuthority.class).nodeKey(),
                 clock());
-        JsonNode report = json.readTree(application(nodeKey, nodeKey, "350500").toJson()).get("accessTestReport");
+        JsonNode report = json.readTree(application(nodeKey, upperTester(), "http://127.0.0.1:1",
+                AccessTestResult.Verdict.PASSED, clock().instant(), "350500").toJson()).get("accessTestReport");
         HttpResponse<byte[]> applied = lowerAdmin("/api/v1/parent-registration",
                 "{\"systemName\":\"Xiamen seal system\",\"organisation\":\"Xiamen HRSS bureau\","
                         + "\"kinds\":[\"MAKING\",\"STATUS\"],\"accessTestReport\":" + report + "}");
@@ -327,14 +341,34 @@ abstract class ServiceMgmtTestBase {
         return new ApplicantSigner(lowerDevice, lowerDevice.generateKeyPair("city-" + UUID.randomUUID()), clock());
     }
 
-    /** An application for {@code holder}'s key whose access-test report {@code reportSigner} signed. */
-    private static RegistrationApplication application(ApplicantSigner holder, ApplicantSigner reportSigner,
+    private static final String APPLICANT_URL = "https://seal.xm.example:8443";
+
+    /** An application for {@code holder}'s key with a passed access test run by the upper node. */
+    private RegistrationApplication application(ApplicantSigner holder, String region) {
+        return application(holder, upperTester(), APPLICANT_URL, AccessTestResult.Verdict.PASSED, clock().instant(),
+                region);
+    }
+
+    /** An application whose access-test report {@code tester} signed about {@code target}. */
+    private static RegistrationApplication application(ApplicantSigner holder, ApplicantSigner tester, String target,
+                                                       AccessTestResult.Verdict verdict, java.time.Instant finished,
                                                        String region) {
-        byte[] report = "{\"result\":\"PASSED\",\"cases\":12}".getBytes(StandardCharsets.UTF_8);
+        AccessTestResult result = new AccessTestResult(AccessTestResult.FORMAT, "test", tester.signerId().hex(),
+                new AccessTestResult.Target(target, holder.signerId().hex()), finished.minusSeconds(5), finished,
+                verdict, List.of(new AccessTestResult.CaseResult("T1", "signed status query", "200 signed",
+                verdict == AccessTestResult.Verdict.PASSED ? "200 signed" : "200 unsigned",
+                verdict == AccessTestResult.Verdict.PASSED ? AccessTestResult.Outcome.PASSED
+                        : AccessTestResult.Outcome.FAILED)));
         return new RegistrationApplication("Xiamen seal making", "Xiamen HRSS bureau", Set.of(SystemKind.MAKING),
-                URI.create("https://seal.xm.example:8443"), Tier.CITY, AdministrativeRegionCode.parse(region),
-                holder.publicKey(), RegistrationApplication.AccessTestReport.signed(report,
-                reportSigner.publicKey(), reportSigner::signDigest));
+                URI.create(APPLICANT_URL), Tier.CITY, AdministrativeRegionCode.parse(region),
+                holder.publicKey(), RegistrationApplication.AccessTestReport.signed(result.toJson(),
+                tester.publicKey(), tester::signDigest));
+    }
+
+    /** The upper node itself as the tester: it trusts its own system key. */
+    private ApplicantSigner upperTester() {
+        return new ApplicantSigner(upper.getBean(CipherDevice.class),
+                upper.getBean(CertificateAuthority.class).nodeKey(), clock());
     }
 
     private HttpResponse<byte[]> send(ApplicantSigner signer, String method, String path, MessageKind kind,

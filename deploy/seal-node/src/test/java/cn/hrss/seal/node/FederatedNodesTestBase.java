@@ -3,9 +3,6 @@ package cn.hrss.seal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.seal.ca.api.CertificateAuthority;
-import cn.hrss.seal.core.crypto.Sm2;
-import cn.hrss.seal.core.crypto.Sm3;
-import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.message.MessageContext;
 import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.MessageSigner;
@@ -27,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,17 +156,15 @@ abstract class FederatedNodesTestBase {
         nodes.put(name, new SpringApplicationBuilder(SealNodeApplication.class).run(args));
     }
 
-    /** The lower node applies through its own API with its own key; the upper's administrator approves. */
+    /**
+     * The upper node's administrator runs the access test against the lower node; the lower node applies through its
+     * own API with its own key and that report; the upper's administrator approves.
+     */
     private void register(String lower, String upper) throws Exception {
-        CipherDevice device = nodes.get(lower).getBean(CipherDevice.class);
-        var key = nodes.get(lower).getBean(CertificateAuthority.class).nodeKey();
-        var publicKey = device.exportSignPublicKey(key);
-        byte[] document = ("{\"suite\":\"interim\",\"target\":\"" + lower + "\",\"verdict\":\"PASSED\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        ObjectNode report = json.createObjectNode()
-                .put("document", Base64.getEncoder().encodeToString(document))
-                .put("digest", HexFormat.of().formatHex(Sm3.hash(document)))
-                .put("signature", Base64.getEncoder().encodeToString(device.sign(key, Sm2.digest(publicKey, document))));
+        JsonNode test = post(upper, "/api/v1/access-tests", adminToken(upper),
+                "{\"targetBaseUrl\":\"" + uri(lower, "") + "\"}", 201);
+        assertThat(test.path("verdict").asText()).as(test.path("cases").toPrettyString()).isEqualTo("PASSED");
+        JsonNode report = test.get("report");
         ObjectNode application = json.createObjectNode().put("systemName", lower + " seal system")
                 .put("organisation", lower + " HRSS");
         application.putArray("kinds").add("MAKING").add("STATUS");

@@ -52,6 +52,7 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
     private static final Instant FAR = Instant.parse("9999-12-31T23:59:59Z");
 
     private final RegistrationService registrations;
+    private final AccessTestReportCheck accessTests;
     private final TrustListPublisher trustList;
     private final MessageSigner signer;
     private final ReplayGuard replayGuard;
@@ -62,8 +63,9 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
 
     RegistrationFederationFilter(RegistrationService registrations, TrustListPublisher trustList, MessageSigner signer,
                                  ReplayGuard replayGuard, MessageVerifier nodeVerifier, ObjectMapper json, Clock clock,
-                                 long maxBody) {
+                                 long maxBody, AccessTestReportCheck accessTests) {
         this.registrations = registrations;
+        this.accessTests = accessTests;
         this.trustList = trustList;
         this.signer = signer;
         this.replayGuard = replayGuard;
@@ -129,6 +131,7 @@ final class RegistrationFederationFilter extends OncePerRequestFilter {
                     "the message signer is not the key applying for registration");
         }
         verify(application.publicKey(), MessageKind.REGISTRATION_APPLY, context, headers, body);
+        accessTests.check(application);
         String id = registrations.apply(application, single(headers, MessageHeaders.MESSAGE_ID));
         return Map.of("registrationId", id, "status", registrations.find(id).status().name());
     }

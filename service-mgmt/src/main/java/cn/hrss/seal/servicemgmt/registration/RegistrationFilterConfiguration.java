@@ -20,10 +20,10 @@ class RegistrationFilterConfiguration {
     FilterRegistrationBean<RegistrationFederationFilter> serviceMgmtRegistrationFilter(
             RegistrationService registrations, TrustListPublisher trustList, MessageSigner signer,
             ReplayGuard replayGuard, MessageVerifier verifier, ObjectMapper json, Clock clock,
-            ServiceMgmtProperties properties) {
+            ServiceMgmtProperties properties, AccessTestReportCheck accessTests) {
         FilterRegistrationBean<RegistrationFederationFilter> registration = new FilterRegistrationBean<>(
                 new RegistrationFederationFilter(registrations, trustList, signer, replayGuard, verifier, json,
-                        clock, properties.maxApplySize()));
+                        clock, properties.maxApplySize(), accessTests));
         registration.addUrlPatterns("/federation/registrations", "/federation/registrations/*",
                 "/federation/trust-list");
         registration.setOrder(FILTER_ORDER);
