@@ -123,12 +123,20 @@ final class FederationDemo implements AutoCloseable {
 
     private String startSimulator() throws Exception {
         Path dir = Files.createDirectories(settings.work().resolve("national-platform"));
-        LaunchedProcess sim = LaunchedProcess.start("national-platform-sim", settings.simJar(),
-                List.of("--server.port=" + settings.basePort(), "--sim.data-dir=" + dir.resolve("data")),
+        Path trusted = Files.createDirectories(dir.resolve("trusted"));
+        int ministry = settings.topology().member(Topology.MINISTRY).port();
+        LaunchedProcess sim = LaunchedProcess.start("national-platform-sim", settings.simJar(), List.of(
+                        "--server.port=" + settings.basePort(), "--sim.data-dir=" + dir.resolve("data"),
+                        "--sim.trusted-certificates=" + trusted,
+                        "--seal.federation.destinations.ministry=http://127.0.0.1:" + ministry,
+                        "--seal.federation.outbox.poll-interval=500ms", "--seal.federation.outbox.initial-backoff=1s",
+                        "--seal.federation.outbox.max-backoff=5s"),
                 Map.of(), dir.resolve("sim.log"));
         running.put("national", sim);
         sim.awaitHealthy(http, loopback(settings.basePort(), "/actuator/health"), STARTUP);
-        return "up, log " + sim.log();
+        Files.writeString(dir.resolve("national.pem"), new NodeApi(http, loopback(settings.basePort(), ""))
+                .getText("/national/cert.pem"));
+        return "up, its certificate in " + dir.resolve("national.pem") + ", log " + sim.log();
     }
 
     private String startNode(Topology.Member member) throws Exception {
@@ -155,21 +163,33 @@ final class FederationDemo implements AutoCloseable {
                     "--seal.service-mgmt.parent.pinned-certificate=" + pinned,
                     "--seal.service-mgmt.parent.pull-interval=PT2S"));
         } else {
+            // the ministry talks to the national platform, and trusts its certificate (it registers with nobody)
             args.add("--seal.federation.destinations.national=http://127.0.0.1:" + settings.basePort());
+            args.add("--seal.service-mgmt.trusted-peers="
+                    + settings.work().resolve("national-platform").resolve("national.pem"));
         }
-        args.addAll(NodeRoles.of(member).arguments());
         LaunchedProcess node = LaunchedProcess.start(member.name(), settings.nodeJar(), args,
                 Map.of("SEAL_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD), dir.resolve("node.log"));
         running.put(member.name(), node);
         node.awaitHealthy(http, loopback(member.port(), "/actuator/health"), STARTUP);
         admins.put(member.name(), new NodeApi(http, loopback(member.port(), "")).as(ADMIN, ADMIN_PASSWORD));
+        if (member.parent().isEmpty()) {
+            // ... and the platform trusts the ministry's system certificate from now on
+            Files.writeString(settings.work().resolve("national-platform").resolve("trusted").resolve("ministry.pem"),
+                    admin(member).getText("/ca/node.pem"));
+        }
         return "healthy, log " + node.log();
     }
 
     private String register(Topology.Member lower, Topology.Member upper) {
         NodeApi lowerAdmin = admin(lower);
         NodeApi upperAdmin = admin(upper);
-        JsonNode report = AccessTests.run(upperAdmin, lowerAdmin, lower);
+        JsonNode test = upperAdmin.post("/api/v1/access-tests", NodeApi.object().put("targetBaseUrl",
+                lowerAdmin.base().toString()), java.util.Set.of(201));
+        if (!"PASSED".equals(test.path("verdict").asText())) {
+            throw new DemoFailure("access test of " + lower.name() + " did not pass: " + test.path("cases"));
+        }
+        JsonNode report = test.get("report");
         ObjectNode application = NodeApi.object().put("systemName", lower.displayName() + "电子印章系统")
                 .put("organisation", lower.displayName());
         application.putArray("kinds").add("MAKING").add("STATUS");
@@ -181,7 +201,8 @@ final class FederationDemo implements AutoCloseable {
         if (!"APPROVED".equals(refreshed.path("status").asText())) {
             throw new DemoFailure("registration " + id + " is " + refreshed);
         }
-        return "registration " + id + " APPROVED, certificate issued by " + upper.name() + "'s seal root";
+        return "access test PASSED (" + test.path("cases").size() + " cases), registration " + id
+                + " APPROVED, certificate issued by " + upper.name() + "'s seal root";
     }
 
     private String distributeTrustAnchors() throws IOException {
@@ -208,7 +229,7 @@ final class FederationDemo implements AutoCloseable {
         NodeApi operator = new NodeApi(http, admin.base()).as("operator1", "operator1Pass9");
         NodeApi reviewer = new NodeApi(http, admin.base()).as("reviewer1", "reviewer1Pass9");
         JsonNode applied = operator.post("/api/v1/seal-applications", NodeApi.parse("""
-                {"unitCreditCode":"12350200MB0123456X","unitRegionCode":"350203","unitType":"PUBLIC_INSTITUTION",
+                {"unitCreditCode":"12350203123456788E","unitRegionCode":"350203","unitType":"PUBLIC_INSTITUTION",
                  "unitName":"厦门市社会保险中心","unitAddress":"厦门市思明区","agentName":"张三",
                  "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
                  "approverUnitName":"厦门市人力资源和社会保障局","approverRegionCode":"350200",
@@ -223,8 +244,8 @@ final class FederationDemo implements AutoCloseable {
         }
         String sealId = made.get("sealId").asText();
         JsonNode seal = await(PROPAGATION, "the national code for seal " + sealId, () -> {
-            JsonNode s = operator.get("/api/v1/seal-applications/" + applicationId);
-            String esId = s.path("esId").asText("");
+            JsonNode request = operator.get("/api/v1/national-code-requests/" + sealId);
+            String esId = request.path("esId").asText("");
             return esId.isEmpty() || "null".equals(esId) ? null : operator.get("/api/v1/seals/" + esId);
         });
         if (!"VALID".equals(seal.path("status").asText())) {
@@ -263,7 +284,7 @@ final class FederationDemo implements AutoCloseable {
     private String revoke(Topology.Member city, String esId, String validFrom) {
         NodeApi operator = new NodeApi(http, admin(city).base()).as("operator1", "operator1Pass9");
         ObjectNode body = NodeApi.object().put("reason", "以伪造材料申领，自制发之日起作废")
-                .put("effectiveFrom", Instant.parse(validFrom).plusMillis(1).toString());
+                .put("effectiveFrom", OffsetDateTime.parse(validFrom).toInstant().plusMillis(1).toString());
         JsonNode answer = operator.post("/api/v1/seals/" + esId + "/cancel", body, java.util.Set.of(200));
         return "status " + answer.path("status").asText() + " effective from " + body.get("effectiveFrom").asText();
     }
