@@ -20,6 +20,8 @@ CREATE TABLE statusfed_version (
     status   VARCHAR(16)  NOT NULL,
     since    TIMESTAMP WITH TIME ZONE NOT NULL,
     reason   VARCHAR(500),
+    -- when this node learnt of the version (propagation is measured from it: docs/PERFORMANCE.md)
+    received_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT statusfed_version_pk PRIMARY KEY (es_id, version)
 );
 -- Lower nodes that asked about a seal: its later changes are pushed to them.

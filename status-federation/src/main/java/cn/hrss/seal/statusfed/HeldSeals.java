@@ -52,14 +52,14 @@ final class HeldSeals {
      */
     boolean apply(StatusChangeBody change, Source source, SignerId origin, Instant now, Instant expiresAt) {
         upsertSeal(change.registration(), source, origin, now, expiresAt);
-        return insertVersion(change.esId(), change.asVersion());
+        return insertVersion(change.esId(), change.asVersion(), now);
     }
 
     /** Replaces what is cached about a seal by an answer from above. */
     void cache(SealHistory history, SignerId origin, Instant now, Instant expiresAt) {
         upsertSeal(history.registration(), Source.CACHED, origin, now, expiresAt);
         for (SealHistory.Version v : history.versions()) {
-            insertVersion(history.registration().esId(), v);
+            insertVersion(history.registration().esId(), v, now);
         }
     }
 
@@ -104,10 +104,11 @@ final class HeldSeals {
         }
     }
 
-    private boolean insertVersion(String esId, SealHistory.Version v) {
+    private boolean insertVersion(String esId, SealHistory.Version v, Instant now) {
         try {
-            jdbc.update("INSERT INTO statusfed_version (es_id, version, status, since, reason) VALUES (?, ?, ?, ?, ?)",
-                    esId, v.version(), v.status().name(), Timestamp.from(v.since()), v.reason());
+            jdbc.update("INSERT INTO statusfed_version (es_id, version, status, since, reason, received_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    esId, v.version(), v.status().name(), Timestamp.from(v.since()), v.reason(), Timestamp.from(now));
             return true;
         } catch (DuplicateKeyException held) {
             return false;

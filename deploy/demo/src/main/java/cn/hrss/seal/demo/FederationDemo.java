@@ -42,7 +42,14 @@ final class FederationDemo implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
 
-    record Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar) {
+    /**
+     * @param nodeArguments extra command-line arguments per node name (e.g. a PostgreSQL database for the benchmark)
+     */
+    record Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar,
+                    Map<String, List<String>> nodeArguments) {
+        Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar) {
+            this(work, topology, basePort, nodeJar, simJar, Map.of());
+        }
     }
 
     /** What the scenario established, for the end-to-end test to check beyond "no step failed". */
@@ -56,6 +63,7 @@ final class FederationDemo implements AutoCloseable {
     private final Map<String, LaunchedProcess> running = new LinkedHashMap<>();
     private final Map<String, NodeApi> admins = new LinkedHashMap<>();
     private final List<String> steps = new ArrayList<>();
+    private final Map<String, List<String>> arguments = new LinkedHashMap<>();
     private int step;
 
     FederationDemo(Settings settings, PrintStream out) {
@@ -64,6 +72,12 @@ final class FederationDemo implements AutoCloseable {
     }
 
     Outcome run() throws Exception {
+        setUp();
+        return scenario();
+    }
+
+    /** Steps 1 to 9: every component started, every lower node registered, trust anchors in place. */
+    void setUp() throws Exception {
         Topology topology = settings.topology();
         step("start the national-platform simulator on port " + settings.basePort(), this::startSimulator);
         for (Topology.Member member : topology.members()) {
@@ -78,6 +92,10 @@ final class FederationDemo implements AutoCloseable {
             }
         }
         step("give every node the other nodes' seal roots as trust anchors", this::distributeTrustAnchors);
+    }
+
+    private Outcome scenario() throws Exception {
+        Topology topology = settings.topology();
         Topology.Member city = topology.member(Topology.XIAMEN);
         String[] seal = new String[2];
         step("make a cross-industry seal at " + city.displayName()
@@ -168,6 +186,8 @@ final class FederationDemo implements AutoCloseable {
             args.add("--seal.service-mgmt.trusted-peers="
                     + settings.work().resolve("national-platform").resolve("national.pem"));
         }
+        args.addAll(settings.nodeArguments().getOrDefault(member.name(), List.of()));
+        arguments.put(member.name(), List.copyOf(args));
         LaunchedProcess node = LaunchedProcess.start(member.name(), settings.nodeJar(), args,
                 Map.of("SEAL_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD), dir.resolve("node.log"));
         running.put(member.name(), node);
@@ -398,6 +418,32 @@ final class FederationDemo implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("    ok: %s (%.1f s)%n", result, seconds);
         steps.add(step + ". " + title + ": " + result);
+    }
+
+    /** Stops a node as its service manager would (SIGTERM); its data stays. */
+    void stop(String name) {
+        LaunchedProcess process = running.remove(name);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped node again with the same arguments, data directory and database. */
+    void restart(String name) throws Exception {
+        Topology.Member member = settings.topology().member(name);
+        Path dir = settings.work().resolve(name);
+        LaunchedProcess node = LaunchedProcess.start(name, settings.nodeJar(), arguments.get(name),
+                Map.of("SEAL_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD), dir.resolve("node-restarted.log"));
+        running.put(name, node);
+        node.awaitHealthy(http, loopback(member.port(), "/actuator/health"), STARTUP);
+    }
+
+    NodeApi admin(String name) {
+        return admin(settings.topology().member(name));
+    }
+
+    HttpClient http() {
+        return http;
     }
 
     @Override
