@@ -81,6 +81,11 @@ abstract class FederatedNodesTestBase {
         assertThat(await("the ministry holds " + esId, () -> statusAt("ministry", esId, "VALID"))).isTrue();
         assertThat(jdbc("ministry").queryForObject("SELECT source FROM statusfed_seal WHERE es_id = ?", String.class,
                 esId)).isEqualTo("SYNCED");
+        // an industry-only seal never asks the national platform for anything
+        assertThat(jdbc("xiamen").queryForObject("SELECT COUNT(*) FROM federation_outbox WHERE kind LIKE 'seal.%'",
+                Integer.class)).isZero();
+        assertThat(jdbc("xiamen").queryForObject("SELECT COUNT(*) FROM national_code_request", Integer.class))
+                .isZero();
         // Guangdong never saw it: it asks the ministry and caches the answer
         assertThat(status("guangdong", esId)).isEqualTo("VALID");
         assertThat(jdbc("guangdong").queryForObject("SELECT source FROM statusfed_seal WHERE es_id = ?", String.class,
