@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jars=(deploy/seal-node/target/seal-node.jar deploy/national-platform-sim/target/national-platform-sim.jar
-      deploy/demo/target/seal-demo.jar)
+      seal-cli/target/seal-cli.jar deploy/demo/target/seal-demo.jar)
 for jar in "${jars[@]}"; do
   if [[ ! -f "$jar" ]]; then
     echo "building the jars (./mvnw -B -q -DskipTests package) ..."
@@ -22,4 +22,4 @@ done
 work="${DEMO_WORK:-$(mktemp -d -t seal-demo.XXXXXX)}"
 exec java -jar deploy/demo/target/seal-demo.jar --work "$work" --base-port "${DEMO_BASE_PORT:-19400}" \
   --node-jar deploy/seal-node/target/seal-node.jar \
-  --sim-jar deploy/national-platform-sim/target/national-platform-sim.jar "$@"
+  --sim-jar deploy/national-platform-sim/target/national-platform-sim.jar --cli-jar seal-cli/target/seal-cli.jar "$@"

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** {@code seal}: sign and verify with an exported seal package, no server needed. */
 @Command(name = "seal", mixinStandardHelpOptions = true, version = "seal 0.1.0",
         description = "Signs and verifies PDF, OFD and data with a seal from an exported seal package.",
-        subcommands = {SignCommand.class, VerifyCommand.class, PackageCommand.class})
+        subcommands = {SignCommand.class, VerifyCommand.class, PackageCommand.class, AccessTestCommand.class})
 public final class SealCli {
 
     public static void main(String[] args) {

@@ -30,6 +30,9 @@ public class FederationPages {
     private static final Set<String> ABSENT = Set.of("PARENT_NOT_CONFIGURED", "PARENT_REGISTRATION_NOT_FOUND",
             "NOT_FOUND", "NODE_API_ERROR");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final NodeApi api;
 
     FederationPages(NodeApi api) {
@@ -45,6 +48,15 @@ public class FederationPages {
         model.addAttribute("outbox", optional(() -> api.get(me, u -> u.path("/api/v1/federation/outbox").build(),
                 JsonNode.class)).map(o -> o.path("destinations")).orElse(null));
         return "console/federation";
+    }
+
+    /** Runs the access test of a lower system with this node's key; shows each case and the signed report. */
+    @PostMapping("/access-tests")
+    String accessTest(@RequestParam String targetBaseUrl, @AuthenticationPrincipal NodeSession me, Model model) {
+        Map<String, Object> run = api.post(me, u -> u.path("/api/v1/access-tests").build(),
+                Map.of("targetBaseUrl", targetBaseUrl));
+        model.addAttribute("run", JSON.valueToTree(run));
+        return "console/access-test";
     }
 
     @PostMapping("/parent/refresh")

@@ -16,6 +16,7 @@ public final class DemoMain {
         int basePort = 19400;
         Path nodeJar = Path.of("deploy/seal-node/target/seal-node.jar");
         Path simJar = Path.of("deploy/national-platform-sim/target/national-platform-sim.jar");
+        Path cliJar = Path.of("seal-cli/target/seal-cli.jar");
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -23,6 +24,7 @@ public final class DemoMain {
                 case "--base-port" -> basePort = Integer.parseInt(args[++i]);
                 case "--node-jar" -> nodeJar = Path.of(args[++i]);
                 case "--sim-jar" -> simJar = Path.of(args[++i]);
+                case "--cli-jar" -> cliJar = Path.of(args[++i]);
                 case "--keep-running" -> keep = true;
                 default -> {
                     System.err.println("unknown argument " + args[i]);
@@ -34,7 +36,7 @@ public final class DemoMain {
             work = Files.createTempDirectory("seal-demo");
         }
         FederationDemo demo = new FederationDemo(new FederationDemo.Settings(work, Topology.onLoopback(basePort),
-                basePort, nodeJar, simJar), System.out);
+                basePort, nodeJar, simJar, cliJar), System.out);
         try {
             demo.run();
             System.out.println("\nDEMO PASSED. Work directory (logs, data): " + work);

@@ -89,7 +89,7 @@ public final class PropagationBenchmark {
             }
         }
         FederationDemo demo = new FederationDemo(new FederationDemo.Settings(work, topology, basePort, nodeJar,
-                simJar, nodeArgs), System.out);
+                simJar, Path.of("seal-cli/target/seal-cli.jar"), nodeArgs), System.out);
         String report;
         try {
             demo.setUp();

@@ -24,7 +24,8 @@ class FederationDemoIT {
         int basePort = freeBlockOfFivePorts();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         FederationDemo.Settings settings = new FederationDemo.Settings(work, Topology.onLoopback(basePort), basePort,
-                Path.of(System.getProperty("seal.node.jar")), Path.of(System.getProperty("seal.sim.jar")));
+                Path.of(System.getProperty("seal.node.jar")), Path.of(System.getProperty("seal.sim.jar")),
+                Path.of(System.getProperty("seal.cli.jar")));
         FederationDemo.Outcome outcome;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
              FederationDemo demo = new FederationDemo(settings, new TeeStream(out))) {
@@ -36,6 +37,8 @@ class FederationDemoIT {
         // the national platform assigned the code and holds the seal's revocation, synchronised up the tiers
         assertThat(outcome.nationalCode()).as(log).contains(outcome.esId()).contains("REVOKED");
         assertThat(outcome.steps()).as(log).hasSizeGreaterThanOrEqualTo(12);
+        // the city's access test ran through seal-cli, as an operator at the province would run it
+        assertThat(log).contains("(run with seal-cli)");
     }
 
     /** Five consecutive free ports (simulator + four nodes); retried a few times against races with other tests. */
