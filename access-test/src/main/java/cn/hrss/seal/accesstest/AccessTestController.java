@@ -2,7 +2,10 @@ package cn.hrss.seal.accesstest;
 
 import java.security.Principal;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,5 +39,12 @@ class AccessTestController {
     @GetMapping("/{id}")
     Map<String, Object> find(@PathVariable String id) {
         return tests.find(id);
+    }
+
+    /** The same report as a PDF for the reviewers' file. */
+    @GetMapping(value = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-test-"
+                + id + ".pdf\"").contentType(MediaType.APPLICATION_PDF).body(tests.pdf(id));
     }
 }

@@ -60,17 +60,28 @@ final class AccessTests {
         return view(id, result, envelope);
     }
 
-    Map<String, Object> find(String id) {
+    /** The stored report rendered as PDF. */
+    byte[] pdf(String id) {
+        JsonNode envelope = envelope(id);
+        byte[] document = java.util.Base64.getDecoder().decode(envelope.get("document").asText());
+        return AccessTestPdf.render(AccessTestResult.parse(document).orElseThrow(), envelope.get("digest").asText());
+    }
+
+    private JsonNode envelope(String id) {
         return jdbc.query("SELECT report FROM access_test_run WHERE id = ?", (rs, n) -> rs.getString("report"), id)
                 .stream().findFirst().map(text -> {
                     try {
-                        JsonNode envelope = JSON.readTree(text);
-                        byte[] document = java.util.Base64.getDecoder().decode(envelope.get("document").asText());
-                        return view(id, AccessTestResult.parse(document).orElseThrow(), envelope);
+                        return JSON.readTree(text);
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
                 }).orElseThrow(() -> SealException.notFound("ACCESS_TEST_NOT_FOUND", "no access test " + id));
+    }
+
+    Map<String, Object> find(String id) {
+        JsonNode envelope = envelope(id);
+        byte[] document = java.util.Base64.getDecoder().decode(envelope.get("document").asText());
+        return view(id, AccessTestResult.parse(document).orElseThrow(), envelope);
     }
 
     private static Map<String, Object> view(String id, AccessTestResult result, JsonNode envelope) {

@@ -201,7 +201,7 @@ final class FederationDemo implements AutoCloseable {
         return "healthy, log " + node.log();
     }
 
-    private String register(Topology.Member lower, Topology.Member upper) {
+    private String register(Topology.Member lower, Topology.Member upper) throws Exception {
         NodeApi lowerAdmin = admin(lower);
         NodeApi upperAdmin = admin(upper);
         // the city's access test is run the way an operator at the province would: with seal-cli
