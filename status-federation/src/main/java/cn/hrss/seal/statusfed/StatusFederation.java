@@ -115,8 +115,11 @@ final class StatusFederation {
         } catch (RuntimeException e) {
             throw SealException.badRequest("STATUS_QUERY_INVALID", "not a well-formed esID");
         }
-        Optional<SealHistory> history = resolve(query.esId());
-        children.flatMap(c -> c.regionOf(message.signer().id())).ifPresent(region -> history.ifPresent(h ->
+        Optional<AdministrativeRegionCode> askerRegion = children.flatMap(c -> c.regionOf(message.signer().id()));
+        // a question from above (the ministry routing down) is answered from here and below, never asked up again:
+        // that would send it back to where it came from
+        Optional<SealHistory> history = resolve(query.esId(), askerRegion.isPresent());
+        askerRegion.ifPresent(region -> history.ifPresent(h ->
                 transactions.executeWithoutResult(tx -> held.subscribe(query.esId(), "region:" + region.value(),
                         clock.instant()))));
         return history.map(StatusAnswerBody::of).orElseGet(() -> StatusAnswerBody.unknown(query.esId()));
@@ -127,6 +130,10 @@ final class StatusFederation {
      * while fresh), else its parent's answer (cached). Empty when nobody knows it or the parent cannot be asked.
      */
     Optional<SealHistory> resolve(String esId) {
+        return resolve(esId, true);
+    }
+
+    private Optional<SealHistory> resolve(String esId, boolean mayAskUp) {
         Optional<SealHistory> own = ledger.historyOf(esId);
         if (own.isPresent()) {
             return own;
@@ -139,12 +146,17 @@ final class StatusFederation {
         if (kept.isEmpty() && unknownAbove.knownUnknown(esId, now)) {
             return Optional.empty();
         }
-        if (destinations.baseUri(PARENT).isEmpty()) {
+        // up to the parent; at the top (the ministry) down to the node serving the region the seal's code names
+        Optional<String> ask = mayAskUp && destinations.baseUri(PARENT).isPresent() ? Optional.of(PARENT)
+                : destinations.baseUri(PARENT).isPresent() ? Optional.empty()
+                : SealRegions.of(esId).map(region -> "region:" + region)
+                .filter(down -> destinations.baseUri(down).isPresent());
+        if (ask.isEmpty()) {
             return kept.map(HeldSeals.Held::history);
         }
         try {
-            FederationResponse response = client.send(PARENT, MessageKind.STATUS_QUERY, UUID.randomUUID().toString(),
-                    Json.write(new StatusAnswerBody.Query(esId)));
+            FederationResponse response = client.send(ask.get(), MessageKind.STATUS_QUERY,
+                    UUID.randomUUID().toString(), Json.write(new StatusAnswerBody.Query(esId)));
             if (!response.successful()) {
                 log.warn("parent refused the status question about {}: {}", esId, response.status());
                 return kept.map(HeldSeals.Held::history);
