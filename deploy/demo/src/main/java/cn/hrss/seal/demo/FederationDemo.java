@@ -123,12 +123,15 @@ final class FederationDemo implements AutoCloseable {
                     }
                     return "verdict " + before[0] + ", portal shows 通过";
                 });
+        // revocation times in CRLs and OCSP answers have one-second resolution: keep the certificate's revocation
+        // clearly after the signature, so that what turns the verdict is the seal status travelling the federation
+        Thread.sleep(1500);
         step("revoke the seal at " + city.displayName() + ", void from its issue (obtained with forged papers)",
                 () -> revoke(city, esId, seal[1]));
         String[] after = new String[1];
         step("verify the same PDF on " + otherProvince.displayName() + " again until the revocation arrives",
                 () -> {
-                    after[0] = awaitVerdict(otherProvince, signed[0], "FAILED");
+                    after[0] = awaitVerdict(otherProvince, signed[0], "FAILED", "SEAL_REVOKED");
                     String page = portal(otherProvince, signed[0]);
                     if (!page.contains("未通过")) {
                         throw new DemoFailure("the portal does not show 未通过 after the revocation");
@@ -318,10 +321,11 @@ final class FederationDemo implements AutoCloseable {
         return report.verdict() + codes(report);
     }
 
-    private String awaitVerdict(Topology.Member member, byte[] document, String wanted) throws Exception {
-        return await(PROPAGATION, "verdict " + wanted + " on " + member.name(), () -> {
+    private String awaitVerdict(Topology.Member member, byte[] document, String wanted, String code)
+            throws Exception {
+        return await(PROPAGATION, "verdict " + wanted + " (" + code + ") on " + member.name(), () -> {
             String verdict = verify(member, document);
-            return verdict.startsWith(wanted) ? verdict : null;
+            return verdict.startsWith(wanted) && verdict.contains(code) ? verdict : null;
         });
     }
 
