@@ -8,5 +8,8 @@ CREATE TABLE national_code_request (
     requested_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     assigned_at      TIMESTAMP WITH TIME ZONE,
     filed_at         TIMESTAMP WITH TIME ZONE,
+    -- the public-security SM4 key, SM2-enveloped to this node's encryption key exactly as it came (never in clear)
+    public_security_key      TEXT,
+    public_security_seal_info VARCHAR(64),
     CONSTRAINT uq_national_code_request_seal UNIQUE (seal_id)
 );

@@ -181,7 +181,8 @@ final class AccessTestSuite {
             expectRefusal(cases, "C14", "malformed seal.code-request/1", node, tester, MessageKind.SEAL_CODE_REQUEST,
                     "{}".getBytes(StandardCharsets.UTF_8), Tamper.NONE, 400, "NATIONAL_MESSAGE_INVALID");
             byte[] unknownAnswer = ("{\"requestId\":\"" + UUID.randomUUID() + "\",\"sealId\":\"" + UUID.randomUUID()
-                    + "\",\"requesterRegion\":\"650000\",\"esId\":\"GJ650000\",\"publicSecurityKeyId\":\"x\","
+                    + "\",\"requesterRegion\":\"650000\",\"esId\":\"GJ650000\",\"publicSecurityKey\":\"\","
+                    + "\"publicSecuritySealInfo\":\"x\","
                     + "\"assignedAt\":\"" + clock.instant() + "\"}").getBytes(StandardCharsets.UTF_8);
             expectRefusal(cases, "C15", "national code for a request the node never made", node, tester,
                     MessageKind.SEAL_CODE_ASSIGNED, unknownAnswer, Tamper.NONE, 404, "NATIONAL_ROUTE_UNKNOWN");

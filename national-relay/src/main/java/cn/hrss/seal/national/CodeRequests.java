@@ -12,7 +12,7 @@ final class CodeRequests {
     enum State { PENDING, ASSIGNED, FILED }
 
     record Row(String requestId, String sealId, String unitRegionCode, State state, String esId, Instant requestedAt,
-               Instant assignedAt, Instant filedAt) {
+               Instant assignedAt, Instant filedAt, boolean publicSecurityKey, String publicSecuritySealInfo) {
     }
 
     private final JdbcTemplate jdbc;
@@ -35,9 +35,13 @@ final class CodeRequests {
     }
 
     /** PENDING -> ASSIGNED once; false when it was not pending (a repeated answer). */
-    boolean assigned(String requestId, String esId, Instant now) {
-        return jdbc.update("UPDATE national_code_request SET state = 'ASSIGNED', es_id = ?, assigned_at = ?"
-                + " WHERE request_id = ? AND state = 'PENDING'", esId, Timestamp.from(now), requestId) == 1;
+    boolean assigned(String requestId, String esId, byte[] publicSecurityKey, String publicSecuritySealInfo,
+                     Instant now) {
+        return jdbc.update("UPDATE national_code_request SET state = 'ASSIGNED', es_id = ?, assigned_at = ?,"
+                        + " public_security_key = ?, public_security_seal_info = ? WHERE request_id = ?"
+                        + " AND state = 'PENDING'", esId, Timestamp.from(now),
+                java.util.Base64.getEncoder().encodeToString(publicSecurityKey), publicSecuritySealInfo,
+                requestId) == 1;
     }
 
     void filed(String requestId, Instant now) {
@@ -57,7 +61,8 @@ final class CodeRequests {
     private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getString("request_id"), rs.getString("seal_id"), rs.getString("unit_region_code"),
                 State.valueOf(rs.getString("state")), rs.getString("es_id"), instant(rs.getTimestamp("requested_at")),
-                instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("filed_at")));
+                instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("filed_at")),
+                rs.getString("public_security_key") != null, rs.getString("public_security_seal_info"));
     }
 
     private static Instant instant(Timestamp t) {
@@ -73,6 +78,9 @@ final class CodeRequests {
         view.put("requestedAt", r.requestedAt());
         view.put("assignedAt", r.assignedAt());
         view.put("filedAt", r.filedAt());
+        // only whether it came: the key stays enveloped to this node's key in the database
+        view.put("publicSecurityKeyReceived", r.publicSecurityKey());
+        view.put("publicSecuritySealInfo", r.publicSecuritySealInfo());
         return view;
     }
 }

@@ -18,6 +18,7 @@ import cn.hrss.seal.national.api.NationalMessages;
 import cn.hrss.seal.servicemgmt.api.RegisteredSystems;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,12 +49,13 @@ final class NationalRelay {
     private final DestinationResolver destinations;
     private final Optional<RegisteredSystems> children;
     private final String ownRegion;
+    private final Identity identity;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     NationalRelay(CodeRequests requests, Optional<NationalSealCodes> making, Optional<SigningSeals> seals,
                   Outbox outbox, Inbox inbox, DestinationResolver destinations, Optional<RegisteredSystems> children,
-                  String ownRegion, TransactionTemplate transactions, Clock clock) {
+                  String ownRegion, Identity identity, TransactionTemplate transactions, Clock clock) {
         this.requests = requests;
         this.making = making;
         this.seals = seals;
@@ -62,6 +64,7 @@ final class NationalRelay {
         this.destinations = destinations;
         this.children = children;
         this.ownRegion = ownRegion;
+        this.identity = identity;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -73,7 +76,8 @@ final class NationalRelay {
             String unitRegion = made.unitCreditCode().substring(2, 8);
             requests.insert(requestId, made.sealId(), unitRegion, clock.instant());
             up().ifPresentOrElse(up -> outbox.enqueue(up, MessageKind.SEAL_CODE_REQUEST, NationalMessages.write(
-                            new CodeRequest(requestId, made.sealId(), ownRegion, made.unitCreditCode(), unitRegion))),
+                            new CodeRequest(requestId, made.sealId(), ownRegion, made.unitCreditCode(), unitRegion,
+                                    HexFormat.of().formatHex(identity.encryptionKey().uncompressed())))),
                     () -> log.warn("seal {} waits for its national code, but this node has no parent and no national"
                             + " platform configured", made.sealId()));
         } else if (made.state() == SealState.VALID && made.esId() != null) {
@@ -135,7 +139,9 @@ final class NationalRelay {
                 if (!own.get().sealId().equals(answer.sealId())) {
                     throw SealException.badRequest(INVALID, "the answer names another seal than the request");
                 }
-                if (requests.assigned(answer.requestId(), answer.esId(), clock.instant())) {
+                byte[] envelope = publicSecurityKey(answer);
+                if (requests.assigned(answer.requestId(), answer.esId(), envelope, answer.publicSecuritySealInfo(),
+                        clock.instant())) {
                     making.orElseThrow(() -> new SealException(NO_ROUTE, 409, "this node does not make seals"))
                             .assign(answer.sealId(), answer.esId(), "national-platform");
                 }
@@ -144,6 +150,30 @@ final class NationalRelay {
             outbox.enqueue(down, MessageKind.SEAL_CODE_ASSIGNED, message.body());
             return "relayed to " + down;
         });
+    }
+
+    /**
+     * The public-security SM4 key must open with this node's encryption key and be an SM4 key; it is kept as it came,
+     * enveloped to that key, so it is never stored in clear.
+     */
+    private byte[] publicSecurityKey(CodeAssigned answer) {
+        byte[] envelope;
+        try {
+            envelope = Base64.getDecoder().decode(answer.publicSecurityKey() == null ? "" : answer.publicSecurityKey());
+            if (identity.open(envelope).length != 16) {
+                throw new IllegalArgumentException("not an SM4 key");
+            }
+        } catch (RuntimeException e) {
+            throw SealException.badRequest(INVALID, "the public-security key does not open with this node's key");
+        }
+        return envelope;
+    }
+
+    /** This node's encryption key in the cipher device, to which the platform envelopes the public-security key. */
+    interface Identity {
+        cn.hrss.seal.core.device.Sm2PublicKey encryptionKey();
+
+        byte[] open(byte[] envelope);
     }
 
     Optional<CodeRequests.Row> request(String sealId) {

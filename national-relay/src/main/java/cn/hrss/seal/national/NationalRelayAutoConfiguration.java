@@ -1,5 +1,8 @@
 package cn.hrss.seal.national;
 
+import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.federation.api.DestinationResolver;
 import cn.hrss.seal.federation.api.Inbox;
 import cn.hrss.seal.federation.api.Outbox;
@@ -24,23 +27,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Flow 3 on a node of the federation (one with the outbox): making nodes ask, relays pass on, the ministry hands to
  * the national platform. Off with {@code seal.national-relay.enabled=false}.
  */
-@AutoConfiguration(afterName = {"cn.hrss.seal.making.SealMakingAutoConfiguration",
+@AutoConfiguration(afterName = {"cn.hrss.seal.making.SealMakingAutoConfiguration", "cn.hrss.seal.ca.CaAutoConfiguration",
         "cn.hrss.seal.federation.FederationAutoConfiguration",
         "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.national-relay", name = "enabled", matchIfMissing = true)
-@ConditionalOnBean(Outbox.class)
+@ConditionalOnBean({Outbox.class, CertificateAuthority.class})
 public class NationalRelayAutoConfiguration {
 
     @Bean
     NationalRelay nationalRelay(JdbcTemplate jdbc, ObjectProvider<NationalSealCodes> making,
                                 ObjectProvider<SigningSeals> seals, Outbox outbox, Inbox inbox,
                                 DestinationResolver destinations, ObjectProvider<RegisteredSystems> children,
-                                @Value("${seal.region-code:100000}") String ownRegion,
-                                PlatformTransactionManager transactions, ObjectProvider<Clock> clocks) {
+                                @Value("${seal.region-code:100000}") String ownRegion, CipherDevice device,
+                                CertificateAuthority ca, PlatformTransactionManager transactions,
+                                ObjectProvider<Clock> clocks) {
+        NationalRelay.Identity identity = new NationalRelay.Identity() {
+            @Override
+            public Sm2PublicKey encryptionKey() {
+                return device.exportEncPublicKey(ca.nodeKey());
+            }
+
+            @Override
+            public byte[] open(byte[] envelope) {
+                return device.decrypt(ca.nodeKey(), envelope);
+            }
+        };
         return new NationalRelay(new CodeRequests(jdbc), Optional.ofNullable(making.getIfAvailable()),
                 Optional.ofNullable(seals.getIfAvailable()), outbox, inbox, destinations,
-                Optional.ofNullable(children.getIfAvailable()), ownRegion, new TransactionTemplate(transactions),
-                clocks.getIfUnique(Clock::systemUTC));
+                Optional.ofNullable(children.getIfAvailable()), ownRegion, identity,
+                new TransactionTemplate(transactions), clocks.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

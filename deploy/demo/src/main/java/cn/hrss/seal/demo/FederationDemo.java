@@ -97,13 +97,13 @@ final class FederationDemo implements AutoCloseable {
     private Outcome scenario() throws Exception {
         Topology topology = settings.topology();
         Topology.Member city = topology.member(Topology.XIAMEN);
-        String[] seal = new String[2];
+        String[] seal = new String[3];
         step("make a cross-industry seal at " + city.displayName()
                 + "; its unique code comes from the national platform through Fujian and the ministry", () -> {
             String[] made = makeCrossIndustrySeal(city);
-            seal[0] = made[0];
-            seal[1] = made[1];
-            return "esID " + made[0];
+            System.arraycopy(made, 0, seal, 0, 3);
+            return "esID " + made[0] + ", public-security key received (enveloped to Xiamen's key), registration "
+                    + made[2];
         });
         String esId = seal[0];
         byte[][] signed = new byte[1][];
@@ -298,7 +298,12 @@ final class FederationDemo implements AutoCloseable {
         if (!"VALID".equals(seal.path("status").asText())) {
             throw new DemoFailure("the seal is not VALID after its national code: " + seal);
         }
-        return new String[] {seal.get("esId").asText(), seal.path("validFrom").asText()};
+        JsonNode request = operator.get("/api/v1/national-code-requests/" + sealId);
+        if (!request.path("publicSecurityKeyReceived").asBoolean()) {
+            throw new DemoFailure("no public-security key came with the code: " + request);
+        }
+        return new String[] {seal.get("esId").asText(), seal.path("validFrom").asText(),
+                request.path("publicSecuritySealInfo").asText()};
     }
 
     private byte[] signPdf(Topology.Member city, String esId) throws Exception {

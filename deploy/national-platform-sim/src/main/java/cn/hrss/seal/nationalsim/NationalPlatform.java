@@ -1,6 +1,8 @@
 package cn.hrss.seal.nationalsim;
 
 import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.identity.AdministrativeRegionCode;
 import cn.hrss.seal.core.message.MessageKind;
@@ -45,12 +47,14 @@ class NationalPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final CipherDevice device;
     private final Outbox outbox;
     private final Inbox inbox;
     private final Clock clock;
 
-    NationalPlatform(JdbcTemplate jdbc, Outbox outbox, Inbox inbox, Clock clock) {
+    NationalPlatform(JdbcTemplate jdbc, CipherDevice device, Outbox outbox, Inbox inbox, Clock clock) {
         this.jdbc = jdbc;
+        this.device = device;
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
@@ -60,6 +64,7 @@ class NationalPlatform {
     String codeRequest(VerifiedMessage message) {
         CodeRequest request = NationalMessages.read(message.body(), CodeRequest.class)
                 .filter(r -> r.requestId() != null && r.sealId() != null && r.unitCreditCode() != null
+                        && r.requesterEncryptionKey() != null
                         && r.requestId().length() <= 64 && r.sealId().length() <= 64
                         && r.unitCreditCode().matches("[0-9A-Z]{18}"))
                 .orElseThrow(() -> SealException.badRequest(INVALID, "not a seal.code-request/1 body"));
@@ -68,22 +73,32 @@ class NationalPlatform {
         if (!inbox.firstDelivery(message)) {
             return "duplicate";
         }
+        Sm2PublicKey requesterKey;
+        try {
+            requesterKey = Sm2PublicKey.fromUncompressed(HexFormat.of().parseHex(request.requesterEncryptionKey()));
+        } catch (RuntimeException e) {
+            throw SealException.badRequest(INVALID, "requesterEncryptionKey is not an uncompressed SM2 point");
+        }
         String signer = message.signer().id().hex();
         Optional<String> existing = jdbc.queryForList("SELECT es_id FROM sim_seal WHERE requester_signer = ? AND"
                 + " request_id = ?", String.class, signer, request.requestId()).stream().findFirst();
         Instant now = clock.instant();
         String esId = existing.orElseGet(() -> newCode(request.unitRegionCode(), now));
-        String keyId = existing.isPresent() ? jdbc.queryForObject("SELECT public_security_key_id FROM sim_seal"
-                + " WHERE es_id = ?", String.class, esId) : "PSK-" + UUID.randomUUID();
+        String sealInfo = existing.isPresent() ? jdbc.queryForObject("SELECT public_security_key_id FROM sim_seal"
+                + " WHERE es_id = ?", String.class, esId) : "GA-" + esId.substring(2, 8) + "-" + UUID.randomUUID()
+                .toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         if (existing.isEmpty()) {
             jdbc.update("INSERT INTO sim_seal (es_id, request_id, requester_signer, seal_id, requester_region,"
                             + " unit_credit_code, unit_region_code, public_security_key_id, assigned_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", esId, request.requestId(), signer,
                     request.sealId(), request.requesterRegion(), request.unitCreditCode(), request.unitRegionCode(),
-                    keyId, Timestamp.from(now));
+                    sealInfo, Timestamp.from(now));
         }
+        // a fresh SM4 key for each answer, enveloped to the requester: the platform keeps no copy of it here
+        byte[] envelope = device.encrypt(requesterKey, device.generateRandom(16));
         outbox.enqueue(MINISTRY, MessageKind.SEAL_CODE_ASSIGNED, NationalMessages.write(new CodeAssigned(
-                request.requestId(), request.sealId(), request.requesterRegion(), esId, keyId, now)));
+                request.requestId(), request.sealId(), request.requesterRegion(), esId,
+                Base64.getEncoder().encodeToString(envelope), sealInfo, now)));
         return "assigned " + esId;
     }
 
@@ -158,7 +173,7 @@ class NationalPlatform {
         view.put("requestId", row.get("request_id"));
         view.put("unitCreditCode", row.get("unit_credit_code"));
         view.put("unitRegionCode", row.get("unit_region_code"));
-        view.put("publicSecurityKeyId", row.get("public_security_key_id"));
+        view.put("publicSecuritySealInfo", row.get("public_security_key_id"));
         view.put("assignedAt", instant(row.get("assigned_at")));
         view.put("filedAt", instant(row.get("filed_at")));
         view.put("sesSealSm3", row.get("ses_seal_sm3"));

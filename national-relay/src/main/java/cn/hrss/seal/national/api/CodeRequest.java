@@ -9,7 +9,9 @@ package cn.hrss.seal.national.api;
  * @param requesterRegion region code of the making node: where the answer is routed back to
  * @param unitCreditCode  unified social credit code of the seal holder
  * @param unitRegionCode  GB/T 2260 region of the seal holder (the code's region part)
+ * @param requesterEncryptionKey hex of the making node's SM2 encryption public key (04||x||y): the platform
+ *                        envelopes the public-security symmetric key to it, so only that node's device can open it
  */
 public record CodeRequest(String requestId, String sealId, String requesterRegion, String unitCreditCode,
-                          String unitRegionCode) {
+                          String unitRegionCode, String requesterEncryptionKey) {
 }
