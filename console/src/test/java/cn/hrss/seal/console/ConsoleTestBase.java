@@ -175,7 +175,7 @@ abstract class ConsoleTestBase {
                 .param("decision", "APPROVE")).andExpect(status().isForbidden());
         // a node without federation modules shows the page with none of its parts rather than an error
         assertThat(text(get("/console/federation").session(admin))).contains("联邦与接入", "执行接入测试")
-                .doesNotContain("向上级注册", "下级系统", "待发消息");
+                .doesNotContain(">向上级注册<", ">下级系统<", ">待发消息<");
         mvc.perform(post("/console/federation/access-tests").session(operator).with(csrf())
                 .param("targetBaseUrl", "http://127.0.0.1:1")).andExpect(status().isForbidden());
         String id = apply(operator);
