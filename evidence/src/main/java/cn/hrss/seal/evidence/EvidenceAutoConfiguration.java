@@ -1,0 +1,71 @@
+package cn.hrss.seal.evidence;
+
+import cn.hrss.seal.accounts.api.PublicPaths;
+import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.core.device.CipherDevice;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The evidence log on a node: leaves, signed checkpoints every {@code seal.evidence.checkpoint-interval} (default one
+ * minute, only when the log grew) and the public proof endpoints. Off with {@code seal.evidence.enabled=false}.
+ */
+@AutoConfiguration(afterName = "cn.hrss.seal.ca.CaAutoConfiguration")
+@ConditionalOnProperty(prefix = "seal.evidence", name = "enabled", matchIfMissing = true)
+@ConditionalOnBean(CertificateAuthority.class)
+public class EvidenceAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EvidenceAutoConfiguration.class);
+
+    @Bean
+    LeafStore evidenceLog(JdbcTemplate jdbc, ObjectProvider<Clock> clocks) {
+        return new LeafStore(jdbc, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    Checkpoints evidenceCheckpoints(LeafStore leaves, JdbcTemplate jdbc, CipherDevice device, CertificateAuthority ca,
+                                    ObjectProvider<Clock> clocks) {
+        return new Checkpoints(leaves, jdbc, device, ca.nodeKey(), clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    EvidenceController evidenceController(Checkpoints checkpoints, LeafStore leaves) {
+        return new EvidenceController(checkpoints, leaves);
+    }
+
+    @Bean
+    PublicPaths evidencePublicPaths() {
+        return PublicPaths.of("evidence", EvidenceController.PATH + "/**");
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
+    ScheduledExecutorService evidenceCheckpointSchedule(Checkpoints checkpoints,
+                                                        @Value("${seal.evidence.checkpoint-interval:PT1M}")
+                                                        Duration interval) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "evidence-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                checkpoints.checkpoint();
+            } catch (RuntimeException e) {
+                log.warn("evidence checkpoint failed: {}", e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
+    }
+}
