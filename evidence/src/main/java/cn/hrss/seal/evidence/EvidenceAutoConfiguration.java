@@ -40,6 +40,11 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
+    SigningEvidence signingEvidence(LeafStore log) {
+        return new SigningEvidence(log);
+    }
+
+    @Bean
     EvidenceController evidenceController(Checkpoints checkpoints, LeafStore leaves) {
         return new EvidenceController(checkpoints, leaves);
     }

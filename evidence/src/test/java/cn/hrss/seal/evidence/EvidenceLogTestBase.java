@@ -8,6 +8,7 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.merkle.MerkleHashes;
 import cn.hrss.seal.core.merkle.MerkleProofs;
+import cn.hrss.seal.application.api.DocumentsSigned;
 import cn.hrss.seal.evidence.api.EvidenceLog;
 import cn.hrss.seal.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,8 @@ abstract class EvidenceLogTestBase {
         p.put("spring.datasource.password", db.password());
         p.put("spring.flyway.out-of-order", "true");
         p.put("seal.evidence.checkpoint-scheduler", "false");
+        // only seal-application's event is used here, not its subsystem
+        p.put("seal.application.enabled", "false");
         node = new SpringApplicationBuilder(EvidenceTestApp.class).properties(p).run();
     }
 
@@ -106,6 +109,31 @@ abstract class EvidenceLogTestBase {
                 HexFormat.of().parseHex(later.get("rootHash").asText()))).isTrue();
         assertThat(node.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM evidence_leaf",
                 Integer.class)).isEqualTo(14);
+    }
+
+    @Test
+    void everySigningIsALeafWithDigestsOnly() throws Exception {
+        DocumentsSigned signed = new DocumentsSigned("sign-1", DocumentsSigned.Flow.AUTHORISED, "GJ35020326000000015",
+                "ab".repeat(32), List.of("01".repeat(32)), List.of("02".repeat(32)), "03".repeat(32),
+                Instant.parse("2026-11-24T01:00:00Z"));
+        node.publishEvent(signed);
+        byte[] leaf = SigningEvidence.leaf(signed);
+        assertThat(new String(leaf, StandardCharsets.UTF_8)).isEqualTo("""
+                HRSS-SEAL-EVIDENCE/1
+                kind=SIGNING
+                flow=AUTHORISED
+                signId=sign-1
+                esId=GJ35020326000000015
+                signer=%s
+                documentSm3=%s
+                signedSm3=%s
+                approvalSm3=%s
+                signedAt=2026-11-24T01:00:00Z""".formatted("ab".repeat(32), "01".repeat(32), "02".repeat(32),
+                "03".repeat(32)));
+        long size = node.getBean(JdbcTemplate.class).queryForObject("SELECT size FROM evidence_head", Long.class);
+        JsonNode proof = get("/api/v1/evidence/proof/inclusion?leafHash="
+                + HexFormat.of().formatHex(MerkleHashes.leaf(leaf)) + "&treeSize=" + size);
+        assertThat(proof.get("leafIndex").asLong()).isLessThan(size);
     }
 
     @Test

@@ -252,6 +252,9 @@ class NodeJarIT {
             assertThat(report.signatures()).extracting(VerificationReport.Signature::esId).containsOnly(esId);
         }
         assertThat(IndependentPdfCheck.signaturesVerify(reviewedPdf)).isEqualTo(1);
+        // every signing is one leaf of the evidence log: the reviewed request and the two API calls, no more
+        assertThat(node.get("/api/v1/evidence/proof/consistency?first=1&second=3").statusCode()).isEqualTo(200);
+        assertThat(node.get("/api/v1/evidence/proof/consistency?first=1&second=4").statusCode()).isEqualTo(400);
         assertThat(IndependentPdfCheck.signaturesVerify(apiPdf)).isPositive();
 
         // the public portal: zh-CN report for the signed PDF, FAILED for a copy with one byte changed

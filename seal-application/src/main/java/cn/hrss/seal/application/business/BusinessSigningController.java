@@ -1,6 +1,7 @@
 package cn.hrss.seal.application.business;
 
 import cn.hrss.seal.accounts.api.SealPrincipal;
+import cn.hrss.seal.application.api.DocumentsSigned;
 import cn.hrss.seal.application.authorisation.Authorisation;
 import cn.hrss.seal.application.authorisation.Authorisations;
 import cn.hrss.seal.application.signing.DocumentKind;
@@ -12,6 +13,7 @@ import cn.hrss.seal.audit.api.AuditOutcome;
 import cn.hrss.seal.audit.api.AuditTrail;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.error.SealException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,8 +49,11 @@ class BusinessSigningController {
     private final Authorisations authorisations;
     private final SealSignatures signatures;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    BusinessSigningController(Authorisations authorisations, SealSignatures signatures, AuditTrail audit) {
+    BusinessSigningController(Authorisations authorisations, SealSignatures signatures, AuditTrail audit,
+                              ApplicationEventPublisher events) {
+        this.events = events;
         this.authorisations = authorisations;
         this.signatures = signatures;
         this.audit = audit;
@@ -119,6 +126,11 @@ class BusinessSigningController {
         details.put("purpose", purpose);
         audit.record(new AuditEntry("client:" + client.id(), "seal.sign", "seal:" + esId, AuditOutcome.SUCCESS,
                 details));
+        HexFormat hex = HexFormat.of();
+        events.publishEvent(new DocumentsSigned(signId, DocumentsSigned.Flow.AUTHORISED, esId,
+                hex.formatHex(Sm3.hash(("client:" + client.id()).getBytes(StandardCharsets.UTF_8))),
+                List.of(result.inputSm3()), List.of(result.signedSm3()),
+                hex.formatHex(Sm3.hash(authorisation.id().getBytes(StandardCharsets.UTF_8))), result.signedAt()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.signedContentType()))
                 .header(SIGN_ID, signId).body(result.signed());
     }

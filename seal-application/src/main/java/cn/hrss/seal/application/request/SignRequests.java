@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.request;
 
+import cn.hrss.seal.application.api.DocumentsSigned;
 import cn.hrss.seal.application.signing.DocumentKind;
 import cn.hrss.seal.application.signing.Placement;
 import cn.hrss.seal.application.signing.SealSignatures;
@@ -10,10 +11,12 @@ import cn.hrss.seal.audit.api.AuditOutcome;
 import cn.hrss.seal.audit.api.AuditTrail;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.error.SealException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,10 +57,12 @@ class SignRequests {
     private final UserKeys userKeys;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SignRequests(JdbcTemplate jdbc, SignRequestStore store, SealSignatures signatures, UserKeys userKeys,
-                 AuditTrail audit, Optional<Clock> clock) {
+                 AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.store = store;
         this.signatures = signatures;
         this.userKeys = userKeys;
@@ -167,6 +172,11 @@ class SignRequests {
         details.put("signedSm3", signedDigests);
         audit.record(new AuditEntry("user:" + actor, "seal.sign", "seal:" + request.esId(), AuditOutcome.SUCCESS,
                 details));
+        HexFormat hex = HexFormat.of();
+        events.publishEvent(new DocumentsSigned(id, DocumentsSigned.Flow.REVIEWED, request.esId(),
+                hex.formatHex(Sm3.hash(record.publicKey().getBytes(StandardCharsets.US_ASCII))),
+                store.digests(id), signedDigests,
+                hex.formatHex(Sm3.hash(record.text().getBytes(StandardCharsets.UTF_8))), now));
         return store.view(id);
     }
 
