@@ -20,3 +20,24 @@ CREATE TABLE evidence_checkpoint (
     signature   VARCHAR(200) NOT NULL,
     signer      CHAR(64)     NOT NULL
 );
+-- Witnessing (docs/EVIDENCE.md): cosignatures this node's parent gave, and what this node witnessed of its children.
+CREATE TABLE evidence_cosignature (
+    tree_size   BIGINT       NOT NULL,
+    witness     CHAR(64)     NOT NULL,
+    signature   VARCHAR(200) NOT NULL,
+    signed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT evidence_cosignature_pk PRIMARY KEY (tree_size, witness)
+);
+CREATE TABLE evidence_witnessed (
+    log_id      CHAR(64)     PRIMARY KEY,
+    tree_size   BIGINT       NOT NULL,
+    root_hash   CHAR(64)     NOT NULL,
+    witnessed_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE evidence_witness_alarm (
+    id          VARCHAR(36)  PRIMARY KEY,
+    log_id      CHAR(64)     NOT NULL,
+    code        VARCHAR(64)  NOT NULL,
+    detail      VARCHAR(500) NOT NULL,
+    raised_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);

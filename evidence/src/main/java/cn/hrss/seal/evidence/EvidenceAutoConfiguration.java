@@ -3,8 +3,12 @@ package cn.hrss.seal.evidence;
 import cn.hrss.seal.accounts.api.PublicPaths;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.device.CipherDevice;
+import cn.hrss.seal.federation.api.DestinationResolver;
+import cn.hrss.seal.federation.api.FederationClient;
+import cn.hrss.seal.servicemgmt.api.RegisteredSystems;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The evidence log on a node: leaves, signed checkpoints every {@code seal.evidence.checkpoint-interval} (default one
  * minute, only when the log grew) and the public proof endpoints. Off with {@code seal.evidence.enabled=false}.
  */
-@AutoConfiguration(afterName = "cn.hrss.seal.ca.CaAutoConfiguration")
+@AutoConfiguration(afterName = {"cn.hrss.seal.ca.CaAutoConfiguration", "cn.hrss.seal.federation.FederationAutoConfiguration",
+        "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.evidence", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(CertificateAuthority.class)
 public class EvidenceAutoConfiguration {
@@ -45,8 +50,24 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
-    EvidenceController evidenceController(Checkpoints checkpoints, LeafStore leaves) {
-        return new EvidenceController(checkpoints, leaves);
+    @ConditionalOnBean(FederationClient.class)
+    Witnessing evidenceWitnessing(Checkpoints checkpoints, JdbcTemplate jdbc, CipherDevice device,
+                                  CertificateAuthority ca, FederationClient client, DestinationResolver destinations,
+                                  ObjectProvider<RegisteredSystems> children, ObjectProvider<Clock> clocks) {
+        return new Witnessing(checkpoints, jdbc, device, ca.nodeKey(), client, destinations,
+                Optional.ofNullable(children.getIfAvailable()), clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnBean(Witnessing.class)
+    WitnessEndpoint evidenceWitnessEndpoint(Witnessing witnessing) {
+        return new WitnessEndpoint(witnessing);
+    }
+
+    @Bean
+    EvidenceController evidenceController(Checkpoints checkpoints, LeafStore leaves,
+                                          ObjectProvider<Witnessing> witnessing) {
+        return new EvidenceController(checkpoints, leaves, Optional.ofNullable(witnessing.getIfAvailable()));
     }
 
     @Bean
@@ -57,6 +78,7 @@ public class EvidenceAutoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
     ScheduledExecutorService evidenceCheckpointSchedule(Checkpoints checkpoints,
+                                                        ObjectProvider<Witnessing> witnessing,
                                                         @Value("${seal.evidence.checkpoint-interval:PT1M}")
                                                         Duration interval) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +89,7 @@ public class EvidenceAutoConfiguration {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 checkpoints.checkpoint();
+                witnessing.ifAvailable(Witnessing::submit);
             } catch (RuntimeException e) {
                 log.warn("evidence checkpoint failed: {}", e.getMessage());
             }

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +23,12 @@ class EvidenceController {
 
     private final Checkpoints checkpoints;
     private final LeafStore leaves;
+    private final Optional<Witnessing> witnessing;
 
-    EvidenceController(Checkpoints checkpoints, LeafStore leaves) {
+    EvidenceController(Checkpoints checkpoints, LeafStore leaves, Optional<Witnessing> witnessing) {
         this.checkpoints = checkpoints;
         this.leaves = leaves;
+        this.witnessing = witnessing;
     }
 
     @GetMapping("/checkpoint")
@@ -37,7 +40,7 @@ class EvidenceController {
         body.put("timestamp", c.timestamp().toString());
         body.put("signature", c.signature());
         body.put("signer", c.signer());
-        body.put("cosignatures", List.of());
+        body.put("cosignatures", witnessing.map(w -> w.cosignatures(c.treeSize())).orElse(List.of()));
         return body;
     }
 

@@ -58,6 +58,8 @@ abstract class EvidenceLogTestBase {
         p.put("seal.evidence.checkpoint-scheduler", "false");
         // only seal-application's event is used here, not its subsystem
         p.put("seal.application.enabled", "false");
+        p.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
+        p.put("seal.service-mgmt.enabled", "false");
         node = new SpringApplicationBuilder(EvidenceTestApp.class).properties(p).run();
     }
 

@@ -11,6 +11,14 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class EvidenceTestApp {
+    /** The federation needs the node's message signer; this test node signs with its CA's node key. */
+    @Bean
+    cn.hrss.seal.core.message.MessageSigner messageSigner(cn.hrss.seal.core.device.CipherDevice device,
+                                                          cn.hrss.seal.ca.api.CertificateAuthority ca) {
+        return cn.hrss.seal.core.message.MessageSigner.of(device, ca.nodeKey(), ca.nodeCertificate(),
+                java.time.Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
     SoftCipherDevice cipherDevice() throws Exception {
         byte[] master = new byte[16];

@@ -142,6 +142,28 @@ abstract class FederatedNodesTestBase {
                 esId)).as("the ministry cached Fujian's answer").isEqualTo("CACHED");
     }
 
+    @Test
+    void theProvinceWitnessesTheCitysEvidenceLogAndCatchesARewrite() throws Exception {
+        var log = nodes.get("xiamen").getBean(cn.hrss.seal.evidence.api.EvidenceLog.class);
+        for (int i = 0; i < 5; i++) {
+            log.append(("witness test leaf " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        String fujian = nodes.get("fujian").getBean(MessageSigner.class).signerId().hex();
+        assertThat(await("Fujian cosigns Xiamen's checkpoint", () -> {
+            JsonNode c = get("xiamen", "/api/v1/evidence/checkpoint");
+            return c.path("treeSize").asLong() >= 5 && c.path("cosignatures").toString().contains(fujian);
+        })).isTrue();
+
+        // someone rewrites an early entry in Xiamen's database, then the log goes on
+        jdbc("xiamen").update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = 0", "00".repeat(32));
+        log.append("after the rewrite".getBytes(StandardCharsets.UTF_8));
+        assertThat(await("Fujian raises an alarm", () -> jdbc("fujian").queryForObject(
+                "SELECT COUNT(*) FROM evidence_witness_alarm WHERE code = 'EVIDENCE_INCONSISTENT'",
+                Integer.class) > 0)).isTrue();
+        JsonNode latest = get("xiamen", "/api/v1/evidence/checkpoint");
+        assertThat(latest.path("cosignatures").toString()).doesNotContain(fujian);
+    }
+
     // ---------------------------------------------------------------- topology
 
     private void start(String name, String tier, String region, String parent) throws Exception {
@@ -166,6 +188,7 @@ abstract class FederatedNodesTestBase {
         p.put("seal.federation.outbox.max-backoff", "2s");
         p.put("seal.status.federation.cache-ttl", "PT1H");
         p.put("seal.making.expiry.enabled", "false");
+        p.put("seal.evidence.checkpoint-interval", "PT1S");
         if (parent != null) {
             Path pinned = dataDir.resolve("parent-root.der");
             Files.write(pinned, nodes.get(parent).getBean(CertificateAuthority.class).rootCertificate().getEncoded());

@@ -29,6 +29,10 @@ public record MessageKind(String name, int version) {
     public static final MessageKind SEAL_CODE_ASSIGNED = new MessageKind("seal.code-assigned", 1);
     /** A made cross-industry seal filed with the national platform, relayed up (flow 3). */
     public static final MessageKind SEAL_FILING = new MessageKind("seal.filing", 1);
+    /** A child's evidence-log checkpoint with its consistency proof, for the parent to witness (issue 7). */
+    public static final MessageKind EVIDENCE_CHECKPOINT = new MessageKind("evidence.checkpoint", 1);
+    /** The parent's cosignature of a consistent checkpoint. */
+    public static final MessageKind EVIDENCE_COSIGNATURE = new MessageKind("evidence.cosignature", 1);
     /** The response that acknowledges a message the receiver accepted. */
     public static final MessageKind RECEIPT = new MessageKind("message.receipt", 1);
     /** The response that carries an error body {@code {"code","message","details"}}. */
@@ -37,7 +41,8 @@ public record MessageKind(String name, int version) {
     /** Every kind defined so far. */
     public static final Set<MessageKind> KNOWN =
             Set.of(ACCESS_TEST_REPORT, REGISTRATION_APPLY, STATUS_CHANGE, STATUS_QUERY, STATUS_ANSWER,
-                    SEAL_CODE_REQUEST, SEAL_CODE_ASSIGNED, SEAL_FILING, RECEIPT, ERROR);
+                    SEAL_CODE_REQUEST, SEAL_CODE_ASSIGNED, SEAL_FILING, EVIDENCE_CHECKPOINT, EVIDENCE_COSIGNATURE,
+                    RECEIPT, ERROR);
 
     public MessageKind {
         Objects.requireNonNull(name, "name");
