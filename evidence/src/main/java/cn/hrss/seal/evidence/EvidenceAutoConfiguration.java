@@ -45,6 +45,11 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
+    EvidenceMetrics evidenceMetrics(JdbcTemplate jdbc, ObjectProvider<Clock> clocks) {
+        return new EvidenceMetrics(jdbc, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
     SigningEvidence signingEvidence(LeafStore log) {
         return new SigningEvidence(log);
     }

@@ -39,7 +39,7 @@ public class ApiSecurityConfiguration {
     /** Paths the node serves without a token, whichever modules are present. */
     @Bean
     PublicPaths nodePublicPaths() {
-        return PublicPaths.of("node", "/actuator/health", "/actuator/health/**", "/error",
+        return PublicPaths.of("node", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
                 "/ca/**", "/.well-known/est/**", "/verify/**",
                 "/api/v1/auth/login", "/api/v1/auth/client-token", "/api/v1/seal-status/**");
     }

@@ -117,6 +117,11 @@ class NodeJarIT {
                 .statusCode()).isEqualTo(404);
         // making, status and signing run
         assertThat(city.get("/api/v1/seal-status/revocation-list").statusCode()).isEqualTo(200);
+        // operators scrape the evidence log and the outbox
+        HttpResponse<String> metrics = city.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("seal_evidence_log_size", "seal_evidence_checkpoint_age_seconds",
+                "seal_evidence_witness_alarms", "seal_federation_outbox_pending");
         assertThat(http.send(HttpRequest.newBuilder(city.uri("/api/v1/seal-applications"))
                 .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).as("served, for operators and reviewers").isEqualTo(403);

@@ -25,6 +25,26 @@ public class OutboxConfiguration {
                 properties.maxBodySize().toBytes());
     }
 
+    /** {@code seal_federation_outbox_pending} and the age of the oldest waiting message, for Prometheus. */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder federationOutboxMetrics(DataSource dataSource,
+                                                                             ObjectProvider<Clock> clocks) {
+        OutboxStore store = new OutboxStore(JdbcClient.create(dataSource));
+        Clock clock = clocks.getIfUnique(Clock::systemUTC);
+        return registry -> {
+            io.micrometer.core.instrument.Gauge.builder("seal.federation.outbox.pending",
+                            () -> store.summary().stream().mapToLong(OutboxStore.DestinationSummary::pending).sum())
+                    .description("messages to other nodes not delivered yet").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("seal.federation.outbox.oldest.pending.age",
+                            () -> store.summary().stream().map(OutboxStore.DestinationSummary::oldestPending)
+                                    .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder())
+                                    .map(t -> java.time.Duration.between(t, clock.instant()).toMillis() / 1000.0)
+                                    .orElse(0.0))
+                    .baseUnit("seconds").description("how long the oldest undelivered message has waited")
+                    .register(registry);
+        };
+    }
+
     @Bean
     OutboxController federationOutboxController(DataSource dataSource) {
         return new OutboxController(new OutboxStore(JdbcClient.create(dataSource)));
