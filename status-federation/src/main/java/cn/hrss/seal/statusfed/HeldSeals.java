@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -63,13 +62,13 @@ final class HeldSeals {
         }
     }
 
+    /**
+     * Asked before: one subscription is enough. {@code ON CONFLICT DO NOTHING} (PostgreSQL, H2 in its PostgreSQL
+     * mode) rather than catching the duplicate: on PostgreSQL a failed statement aborts the whole transaction.
+     */
     void subscribe(String esId, String destination, Instant now) {
-        try {
-            jdbc.update("INSERT INTO statusfed_subscription (es_id, destination, subscribed_at) VALUES (?, ?, ?)",
-                    esId, destination, Timestamp.from(now));
-        } catch (DuplicateKeyException alreadySubscribed) {
-            // asked before: one subscription is enough
-        }
+        jdbc.update("INSERT INTO statusfed_subscription (es_id, destination, subscribed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", esId, destination, Timestamp.from(now));
     }
 
     List<String> subscribers(String esId) {
@@ -92,27 +91,23 @@ final class HeldSeals {
             }
             return;
         }
-        try {
-            jdbc.update("INSERT INTO statusfed_seal (es_id, region_code, unit_name, seal_name, certificate_serial,"
-                            + " valid_start, valid_end, source, origin_signer, expires_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.esId(), r.regionCode(), r.unitName(), r.sealName(), r.certificateSerial(),
-                    Timestamp.from(r.validStart()), Timestamp.from(r.validEnd()), source.name(), origin.hex(),
-                    expiresAt == null ? null : Timestamp.from(expiresAt), Timestamp.from(now));
-        } catch (DuplicateKeyException concurrent) {
+        int inserted = jdbc.update("INSERT INTO statusfed_seal (es_id, region_code, unit_name, seal_name,"
+                        + " certificate_serial, valid_start, valid_end, source, origin_signer, expires_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                r.esId(), r.regionCode(), r.unitName(), r.sealName(), r.certificateSerial(),
+                Timestamp.from(r.validStart()), Timestamp.from(r.validEnd()), source.name(), origin.hex(),
+                expiresAt == null ? null : Timestamp.from(expiresAt), Timestamp.from(now));
+        if (inserted == 0) {
+            // another transaction inserted it meanwhile: update that row instead
             upsertSeal(r, source, origin, now, expiresAt);
         }
     }
 
+    /** False when the version is held already (at-least-once delivery, or cached from above before it came up). */
     private boolean insertVersion(String esId, SealHistory.Version v, Instant now) {
-        try {
-            jdbc.update("INSERT INTO statusfed_version (es_id, version, status, since, reason, received_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
-                    esId, v.version(), v.status().name(), Timestamp.from(v.since()), v.reason(), Timestamp.from(now));
-            return true;
-        } catch (DuplicateKeyException held) {
-            return false;
-        }
+        return jdbc.update("INSERT INTO statusfed_version (es_id, version, status, since, reason, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                esId, v.version(), v.status().name(), Timestamp.from(v.since()), v.reason(), Timestamp.from(now)) == 1;
     }
 
     private List<SealHistory.Version> versions(String esId) {

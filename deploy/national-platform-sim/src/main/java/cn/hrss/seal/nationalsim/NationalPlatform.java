@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,15 +150,12 @@ class NationalPlatform {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM sim_seal WHERE es_id = ?", Integer.class, esId) == 0) {
             return "not a cross-industry seal: not kept";
         }
-        try {
-            jdbc.update("INSERT INTO sim_status (es_id, version, status, since, reason, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", esId, version, status, Timestamp.from(at),
-                    change.path("reason").isTextual() ? change.get("reason").asText() : null,
-                    Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException held) {
-            return "already held";
-        }
-        return "recorded";
+        // ON CONFLICT rather than catching the duplicate: on PostgreSQL a failed statement aborts the transaction
+        int inserted = jdbc.update("INSERT INTO sim_status (es_id, version, status, since, reason, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", esId, version, status, Timestamp.from(at),
+                change.path("reason").isTextual() ? change.get("reason").asText() : null,
+                Timestamp.from(clock.instant()));
+        return inserted == 1 ? "recorded" : "already held";
     }
 
     Map<String, Object> seal(String esId) {
