@@ -72,10 +72,24 @@ final class Checkpoints {
     }
 
     Optional<Checkpoint> latest() {
-        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT 1", (rs, n) ->
-                new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
-                        rs.getTimestamp("signed_at").toInstant(), rs.getString("body"), rs.getString("signature"),
-                        rs.getString("signer"))).stream().findFirst();
+        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT 1", Checkpoints::row)
+                .stream().findFirst();
+    }
+
+    Optional<Checkpoint> at(long treeSize) {
+        return jdbc.query("SELECT * FROM evidence_checkpoint WHERE tree_size = ?", Checkpoints::row, treeSize)
+                .stream().findFirst();
+    }
+
+    /** The newest checkpoints first, for the operator view. */
+    List<Checkpoint> history(int limit) {
+        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT ?", Checkpoints::row, limit);
+    }
+
+    private static Checkpoint row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
+                rs.getTimestamp("signed_at").toInstant(), rs.getString("body"), rs.getString("signature"),
+                rs.getString("signer"));
     }
 
     static String body(String logId, long treeSize, String rootHash, Instant timestamp) {

@@ -2,6 +2,7 @@ package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.accounts.api.PublicPaths;
 import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.core.anchor.EvidenceAnchor;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.federation.api.DestinationResolver;
 import cn.hrss.seal.federation.api.FederationClient;
@@ -27,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * minute, only when the log grew) and the public proof endpoints. Off with {@code seal.evidence.enabled=false}.
  */
 @AutoConfiguration(afterName = {"cn.hrss.seal.ca.CaAutoConfiguration", "cn.hrss.seal.federation.FederationAutoConfiguration",
-        "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration"})
+        "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration", "cn.hrss.seal.anchor.evm.EvmAnchorAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.evidence", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(CertificateAuthority.class)
 public class EvidenceAutoConfiguration {
@@ -60,7 +61,58 @@ public class EvidenceAutoConfiguration {
                                   CertificateAuthority ca, FederationClient client, DestinationResolver destinations,
                                   ObjectProvider<RegisteredSystems> children, ObjectProvider<Clock> clocks) {
         return new Witnessing(checkpoints, jdbc, device, ca.nodeKey(), client, destinations,
-                Optional.ofNullable(children.getIfAvailable()), clocks.getIfUnique(Clock::systemUTC));
+                Optional.ofNullable(children.getIfAvailable()), clocks.getIfUnique(Clock::systemUTC),
+                () -> chainOf(ca));
+    }
+
+    /** The node's certificate and its issuing root, base64 DER: what a verifier needs to trust a log or witness. */
+    static java.util.List<String> chainOf(CertificateAuthority ca) {
+        java.util.List<String> chain = new java.util.ArrayList<>();
+        try {
+            chain.add(java.util.Base64.getEncoder().encodeToString(ca.nodeCertificate().getEncoded()));
+            if (!ca.rootCertificate().equals(ca.nodeCertificate())) {
+                chain.add(java.util.Base64.getEncoder().encodeToString(ca.rootCertificate().getEncoded()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return chain;
+    }
+
+    @Bean
+    @ConditionalOnBean(EvidenceAnchor.class)
+    Anchoring evidenceAnchoring(Checkpoints checkpoints, EvidenceAnchor anchor, JdbcTemplate jdbc,
+                                ObjectProvider<Witnessing> witnessing,
+                                ObjectProvider<DestinationResolver> destinations,
+                                @Value("${seal.evidence.anchor.interval:PT5M}") Duration interval,
+                                ObjectProvider<Clock> clocks) {
+        Witnessing witness = witnessing.getIfAvailable();
+        DestinationResolver resolver = destinations.getIfAvailable();
+        // with a parent, anchor what it cosigned: one checkpoint then carries cosignature and anchor
+        java.util.function.LongSupplier target = () -> witness != null && resolver != null
+                && resolver.baseUri("parent").isPresent() ? witness.cosignedSize()
+                : checkpoints.latest().map(Checkpoints.Checkpoint::treeSize).orElse(0L);
+        return new Anchoring(checkpoints, anchor, jdbc, target, interval, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    Receipts evidenceReceipts(LeafStore leaves, Checkpoints checkpoints, ObjectProvider<Witnessing> witnessing,
+                              ObjectProvider<Anchoring> anchoring, CertificateAuthority ca) {
+        return new Receipts(leaves, checkpoints, Optional.ofNullable(witnessing.getIfAvailable()),
+                Optional.ofNullable(anchoring.getIfAvailable()), () -> chainOf(ca));
+    }
+
+    @Bean
+    ReceiptController evidenceReceiptController(Receipts receipts, LeafStore leaves) {
+        return new ReceiptController(receipts, leaves);
+    }
+
+    @Bean
+    EvidenceOperationsController evidenceOperationsController(LeafStore leaves, Checkpoints checkpoints,
+                                                              JdbcTemplate jdbc, ObjectProvider<Witnessing> witnessing,
+                                                              ObjectProvider<Anchoring> anchoring) {
+        return new EvidenceOperationsController(leaves, checkpoints, jdbc,
+                Optional.ofNullable(witnessing.getIfAvailable()), Optional.ofNullable(anchoring.getIfAvailable()));
     }
 
     @Bean
@@ -84,6 +136,7 @@ public class EvidenceAutoConfiguration {
     @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
     ScheduledExecutorService evidenceCheckpointSchedule(Checkpoints checkpoints,
                                                         ObjectProvider<Witnessing> witnessing,
+                                                        ObjectProvider<Anchoring> anchoring,
                                                         @Value("${seal.evidence.checkpoint-interval:PT1M}")
                                                         Duration interval) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,6 +150,11 @@ public class EvidenceAutoConfiguration {
                 witnessing.ifAvailable(Witnessing::submit);
             } catch (RuntimeException e) {
                 log.warn("evidence checkpoint failed: {}", e.getMessage());
+            }
+            try {
+                anchoring.ifAvailable(Anchoring::anchorDue);
+            } catch (RuntimeException e) {
+                // recorded as a failed attempt; retried at the next tick
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return executor;

@@ -47,6 +47,25 @@ class LeafStore implements EvidenceLog {
                 (rs, n) -> HexFormat.of().parseHex(rs.getString(1)), size);
     }
 
+    Optional<byte[]> leaf(long index) {
+        return jdbc.query("SELECT leaf FROM evidence_leaf WHERE idx = ?", (rs, n) -> rs.getBytes(1), index).stream()
+                .findFirst();
+    }
+
+    /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
+    void indexDocuments(long index, java.util.Collection<String> documentSm3) {
+        for (String sm3 : new java.util.TreeSet<>(documentSm3)) {
+            jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    sm3, index);
+        }
+    }
+
+    /** The newest leaf recording that document. */
+    Optional<Long> leafOfDocument(String documentSm3) {
+        return jdbc.queryForList("SELECT MAX(leaf_idx) FROM evidence_document WHERE document_sm3 = ?", Long.class,
+                documentSm3).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     Optional<Long> indexOf(String leafHashHex, long treeSize) {
         return jdbc.queryForList("SELECT idx FROM evidence_leaf WHERE leaf_hash = ? AND idx < ? ORDER BY idx",
                 Long.class, leafHashHex, treeSize).stream().findFirst();

@@ -1,7 +1,6 @@
 package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.application.api.DocumentsSigned;
-import cn.hrss.seal.evidence.api.EvidenceLog;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.event.EventListener;
 
@@ -12,15 +11,18 @@ import org.springframework.context.event.EventListener;
  */
 final class SigningEvidence {
     static final String HEADER = "HRSS-SEAL-EVIDENCE/1";
-    private final EvidenceLog log;
+    private final LeafStore log;
 
-    SigningEvidence(EvidenceLog log) {
+    SigningEvidence(LeafStore log) {
         this.log = log;
     }
 
     @EventListener
     void on(DocumentsSigned signed) {
-        log.append(leaf(signed));
+        long index = log.append(leaf(signed));
+        java.util.List<String> documents = new java.util.ArrayList<>(signed.documentSm3());
+        documents.addAll(signed.signedSm3());
+        log.indexDocuments(index, documents);
     }
 
     static byte[] leaf(DocumentsSigned s) {

@@ -52,7 +52,8 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
         this.account = account;
         this.locator = locator;
         this.properties = properties;
-        this.transactions = new RawTransactionManager(web3j, account.credentials(), properties.chainId());
+        this.transactions = account == null ? null
+                : new RawTransactionManager(web3j, account.credentials(), properties.chainId());
         long poll = Math.max(50, properties.pollInterval().toMillis());
         this.receipts = new PollingTransactionReceiptProcessor(web3j, poll,
                 (int) Math.max(1, properties.receiptTimeout().toMillis() / poll));
@@ -63,7 +64,8 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
         return properties.ledger();
     }
 
-    String contractAddress() {
+    /** The registry this anchor writes to and reads from. */
+    public String contractAddress() {
         String c = contract;
         if (c == null) {
             synchronized (this) {
@@ -76,12 +78,23 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
         return c;
     }
 
-    String accountAddress() {
-        return account.address();
+    /**
+     * Reads what a registry recorded, with no account: what a verifier (the command-line client, a third party) needs
+     * to compare a receipt with the chain. {@link #anchor} is refused.
+     */
+    public static EvmEvidenceAnchor reader(java.net.URI rpcUrl, long chainId, String contractAddress) {
+        EvmAnchorProperties properties = new EvmAnchorProperties(rpcUrl, chainId, contractAddress, false,
+                java.nio.file.Path.of("unused"), BigInteger.ZERO, BigInteger.ONE, java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMillis(500));
+        return new EvmEvidenceAnchor(Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl.toString())), null,
+                () -> contractAddress, properties);
     }
 
     @Override
     public synchronized AnchorReceipt anchor(AnchoredCheckpoint checkpoint) {
+        if (account == null) {
+            throw refused("this is a read-only view of the registry");
+        }
         byte[] logId = HexFormat.of().parseHex(checkpoint.logId());
         Optional<AnchoredCheckpoint> existing = recorded(checkpoint.logId(), checkpoint.treeSize());
         if (existing.isPresent()) {
@@ -145,7 +158,7 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
 
     private EthCall call(String data) {
         try {
-            return web3j.ethCall(Transaction.createEthCallTransaction(account.address(), contractAddress(), data),
+            return web3j.ethCall(Transaction.createEthCallTransaction(account == null ? null : account.address(), contractAddress(), data),
                     DefaultBlockParameterName.LATEST).send();
         } catch (IOException e) {
             throw unreachable(e);
