@@ -1,6 +1,7 @@
 package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.accounts.api.PublicPaths;
+import cn.hrss.seal.application.api.EvidenceReceipts;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.anchor.EvidenceAnchor;
 import cn.hrss.seal.core.device.CipherDevice;
@@ -100,6 +101,13 @@ public class EvidenceAutoConfiguration {
                               ObjectProvider<Anchoring> anchoring, CertificateAuthority ca) {
         return new Receipts(leaves, checkpoints, Optional.ofNullable(witnessing.getIfAvailable()),
                 Optional.ofNullable(anchoring.getIfAvailable()), () -> chainOf(ca));
+    }
+
+    /** What document verification (API, portal) asks: the receipt of a document or signed revision. */
+    @Bean
+    EvidenceReceipts evidenceReceiptLookup(Receipts receipts, LeafStore leaves) {
+        return documentSm3 -> leaves.leafOfDocument(documentSm3).flatMap(receipts::forLeaf)
+                .map(receipt -> receipt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Bean

@@ -64,6 +64,11 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
         return properties.ledger();
     }
 
+    @Override
+    public String registry() {
+        return contractAddress();
+    }
+
     /** The registry this anchor writes to and reads from. */
     public String contractAddress() {
         String c = contract;

@@ -80,6 +80,11 @@ public final class CertificatePathValidator {
                 return CheckResult.passed(Check.CERTIFICATE_CHAIN, "path of " + path.size()
                         + " certificate(s) to trusted root " + current.getSubject());
             }
+            if (current.getSubject().equals(current.getIssuer()) && signedBy(current, current)) {
+                // an untrusted root, even if a trusted root shares its name (every node's seal root has the same DN)
+                return CheckResult.indeterminate(Check.CERTIFICATE_CHAIN, UNKNOWN_ROOT,
+                        "path ends at root " + current.getSubject() + ", which is not trusted");
+            }
             X509CertificateHolder issuer = null;
             boolean nameMatched = false;
             List<X509CertificateHolder> candidates = new ArrayList<>(trustedRoots);
