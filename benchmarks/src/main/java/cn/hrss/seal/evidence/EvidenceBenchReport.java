@@ -262,7 +262,8 @@ public final class EvidenceBenchReport {
                 s.execute("VACUUM (ANALYZE) evidence_node");
                 System.out.printf("bench-evidence: vacuumed and analysed in %.0f s%n", (System.nanoTime() - t1) / 1e9);
                 try (var rs = s.executeQuery("SELECT pg_size_pretty(pg_total_relation_size('evidence_leaf')),"
-                        + " pg_size_pretty(pg_total_relation_size('evidence_node')), (SELECT COUNT(*) FROM evidence_node)")) {
+                        + " pg_size_pretty(pg_total_relation_size('evidence_node')),"
+                        + " (SELECT COUNT(*) FROM evidence_node)")) {
                     rs.next();
                     System.out.printf("bench-evidence: evidence_leaf %s, evidence_node %s (%,d rows)%n",
                             rs.getString(1), rs.getString(2), rs.getLong(3));
@@ -356,7 +357,7 @@ public final class EvidenceBenchReport {
         }
     }
 
-    /** A few stored level-12 subtrees recomputed from their 4096 stored leaf hashes: the stored tree is the real one. */
+    /** Stored level-12 subtrees recomputed from their 4096 stored leaf hashes: the stored tree is the real one. */
     private void spotCheck(long n) {
         SplittableRandom r = new SplittableRandom(7);
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(url, USER, "", false));
