@@ -4,8 +4,6 @@ import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
-import cn.hrss.seal.core.merkle.MerkleHashes;
-import cn.hrss.seal.core.merkle.MerkleTree;
 import cn.hrss.seal.core.message.SignerId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -26,14 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class Checkpoints {
     private final LeafStore leaves;
+    private final StoredTree tree;
     private final JdbcTemplate jdbc;
     private final CipherDevice device;
     private final KeyRef key;
     private final Sm2PublicKey publicKey;
     private final Clock clock;
 
-    Checkpoints(LeafStore leaves, JdbcTemplate jdbc, CipherDevice device, KeyRef key, Clock clock) {
+    Checkpoints(LeafStore leaves, StoredTree tree, JdbcTemplate jdbc, CipherDevice device, KeyRef key, Clock clock) {
         this.leaves = leaves;
+        this.tree = tree;
         this.jdbc = jdbc;
         this.device = device;
         this.key = key;
@@ -56,7 +56,7 @@ final class Checkpoints {
         if (latest.isPresent() && latest.get().treeSize() == size) {
             return latest.get();
         }
-        byte[] root = size == 0 ? MerkleHashes.empty() : MerkleTree.of(leaves.leafHashes(size)).root((int) size);
+        byte[] root = tree.root(size);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String rootHex = HexFormat.of().formatHex(root);
         String body = body(logId(), size, rootHex, now);
@@ -97,7 +97,7 @@ final class Checkpoints {
                 + "\",\"timestamp\":\"" + timestamp + "\"}";
     }
 
-    List<byte[]> leafHashes(long size) {
-        return leaves.leafHashes(size);
+    StoredTree tree() {
+        return tree;
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,14 +37,25 @@ public class EvidenceAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EvidenceAutoConfiguration.class);
 
     @Bean
-    LeafStore evidenceLog(JdbcTemplate jdbc, ObjectProvider<Clock> clocks) {
-        return new LeafStore(jdbc, clocks.getIfUnique(Clock::systemUTC));
+    StoredTree evidenceTree(JdbcTemplate jdbc) {
+        return new StoredTree(jdbc);
     }
 
     @Bean
-    Checkpoints evidenceCheckpoints(LeafStore leaves, JdbcTemplate jdbc, CipherDevice device, CertificateAuthority ca,
-                                    ObjectProvider<Clock> clocks) {
-        return new Checkpoints(leaves, jdbc, device, ca.nodeKey(), clocks.getIfUnique(Clock::systemUTC));
+    LeafStore evidenceLog(JdbcTemplate jdbc, StoredTree tree, ObjectProvider<Clock> clocks) {
+        return new LeafStore(jdbc, tree, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    /** Through the transactional proxy, once every bean is ready: a log from before V9_3 gets its subtrees. */
+    @Bean
+    SmartInitializingSingleton evidenceNodesComplete(LeafStore leaves) {
+        return leaves::completeNodes;
+    }
+
+    @Bean
+    Checkpoints evidenceCheckpoints(LeafStore leaves, StoredTree tree, JdbcTemplate jdbc, CipherDevice device,
+                                    CertificateAuthority ca, ObjectProvider<Clock> clocks) {
+        return new Checkpoints(leaves, tree, jdbc, device, ca.nodeKey(), clocks.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package cn.hrss.seal.evidence;
 
-import cn.hrss.seal.core.merkle.MerkleTree;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
@@ -51,7 +50,7 @@ final class Receipts {
         ObjectNode receipt = JSON.createObjectNode().put("format", FORMAT).put("logId", c.signer())
                 .put("leafIndex", index).put("leaf", Base64.getEncoder().encodeToString(leaf))
                 .put("treeSize", c.treeSize());
-        MerkleTree.of(checkpoints.leafHashes(c.treeSize())).inclusionProof((int) index, (int) c.treeSize())
+        checkpoints.tree().inclusionProof(index, c.treeSize())
                 .forEach(h -> receipt.withArray("inclusionProof").add(HexFormat.of().formatHex(h)));
         receipt.withArray("inclusionProof");
         ObjectNode signed = receipt.putObject("checkpoint").put("body", c.body()).put("signature", c.signature());

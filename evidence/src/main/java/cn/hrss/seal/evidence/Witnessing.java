@@ -5,7 +5,6 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.merkle.MerkleProofs;
-import cn.hrss.seal.core.merkle.MerkleTree;
 import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.SignerId;
 import cn.hrss.seal.core.message.VerifiedMessage;
@@ -91,8 +90,7 @@ final class Witnessing {
         ObjectNode request = JSON.createObjectNode().put("body", c.body()).put("signature", c.signature())
                 .put("previousTreeSize", previous);
         List<byte[]> proof = previous > 0 && previous < c.treeSize()
-                ? MerkleTree.of(checkpoints.leafHashes(c.treeSize())).consistencyProof((int) previous,
-                (int) c.treeSize()) : List.of();
+                ? checkpoints.tree().consistencyProof(previous, c.treeSize()) : List.of();
         proof.forEach(h -> request.withArray("consistency").add(HexFormat.of().formatHex(h)));
         try {
             FederationResponse answer = client.send("parent", MessageKind.EVIDENCE_CHECKPOINT,

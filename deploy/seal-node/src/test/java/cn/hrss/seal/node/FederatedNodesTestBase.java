@@ -165,8 +165,9 @@ abstract class FederatedNodesTestBase {
             return c.path("treeSize").asLong() >= 5 && c.path("cosignatures").toString().contains(fujian);
         })).isTrue();
 
-        // someone rewrites an early entry in Xiamen's database, then the log goes on
-        jdbc("xiamen").update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = 0", "00".repeat(32));
+        // someone rewrites an early entry in Xiamen's database, with the stored subtree hashes above it (else the
+        // stored tree still holds the old leaf), then the log goes on
+        rewriteFirstLeaf("xiamen", new byte[32]);
         log.append("after the rewrite".getBytes(StandardCharsets.UTF_8));
         assertThat(await("Fujian raises an alarm", () -> jdbc("fujian").queryForObject(
                 "SELECT COUNT(*) FROM evidence_witness_alarm WHERE code = 'EVIDENCE_INCONSISTENT'",
@@ -420,6 +421,26 @@ abstract class FederatedNodesTestBase {
 
     private URI uri(String node, String path) {
         return URI.create("http://127.0.0.1:" + ports.get(node) + path);
+    }
+
+    /** Leaf 0 and every complete subtree above it, recomputed, under the log's lock. */
+    private void rewriteFirstLeaf(String node, byte[] leafHash) {
+        var jdbc = jdbc(node);
+        new org.springframework.transaction.support.TransactionTemplate(nodes.get(node).getBean(
+                org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            long size = jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1 FOR UPDATE", Long.class);
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            jdbc.update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = 0", hex.formatHex(leafHash));
+            byte[] h = leafHash;
+            for (int level = 1; size >> level > 0; level++) {
+                String sibling = level == 1
+                        ? jdbc.queryForObject("SELECT leaf_hash FROM evidence_leaf WHERE idx = 1", String.class)
+                        : jdbc.queryForObject("SELECT hash FROM evidence_node WHERE level = ? AND idx = 1",
+                        String.class, level - 1);
+                h = cn.hrss.seal.core.merkle.MerkleHashes.node(h, hex.parseHex(sibling));
+                jdbc.update("UPDATE evidence_node SET hash = ? WHERE level = ? AND idx = 0", hex.formatHex(h), level);
+            }
+        });
     }
 
     private org.springframework.jdbc.core.JdbcTemplate jdbc(String node) {
