@@ -64,8 +64,9 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
-    SigningEvidence signingEvidence(LeafStore log) {
-        return new SigningEvidence(log);
+    SigningEvidence signingEvidence(LeafStore log, CipherDevice device) {
+        return new SigningEvidence(log, cn.hrss.seal.core.pii.PersonalDataProtector.forLabel(device,
+                cn.hrss.seal.core.pii.PersonalDataProtector.DEFAULT_KEK_LABEL));
     }
 
     @Bean

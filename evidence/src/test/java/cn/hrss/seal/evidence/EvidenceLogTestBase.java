@@ -125,7 +125,11 @@ abstract class EvidenceLogTestBase {
                 "ab".repeat(32), List.of("01".repeat(32)), List.of("02".repeat(32)), "03".repeat(32),
                 Instant.parse("2026-11-24T01:00:00Z"));
         node.publishEvent(signed);
-        byte[] leaf = SigningEvidence.leaf(signed);
+        byte[] leaf = node.getBean(SigningEvidence.class).leaf(signed);
+        String pseudonym = cn.hrss.seal.core.pii.PersonalDataProtector.forLabel(node.getBean(CipherDevice.class),
+                cn.hrss.seal.core.pii.PersonalDataProtector.DEFAULT_KEK_LABEL).pseudonym(SigningEvidence.SIGNER_CONTEXT,
+                "ab".repeat(32));
+        assertThat(pseudonym).matches("[0-9a-f]{64}").isNotEqualTo("ab".repeat(32));
         assertThat(new String(leaf, StandardCharsets.UTF_8)).isEqualTo("""
                 HRSS-SEAL-EVIDENCE/1
                 kind=SIGNING
@@ -136,7 +140,7 @@ abstract class EvidenceLogTestBase {
                 documentSm3=%s
                 signedSm3=%s
                 approvalSm3=%s
-                signedAt=2026-11-24T01:00:00Z""".formatted("ab".repeat(32), "01".repeat(32), "02".repeat(32),
+                signedAt=2026-11-24T01:00:00Z""".formatted(pseudonym, "01".repeat(32), "02".repeat(32),
                 "03".repeat(32)));
         long size = node.getBean(JdbcTemplate.class).queryForObject("SELECT size FROM evidence_head", Long.class);
         JsonNode proof = get("/api/v1/evidence/proof/inclusion?leafHash="
