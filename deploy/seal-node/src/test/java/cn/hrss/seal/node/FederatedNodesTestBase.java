@@ -226,6 +226,32 @@ abstract class FederatedNodesTestBase {
         assertThat(report.path("verdict").asText()).as(report.toPrettyString()).isEqualTo("PASSED");
         assertThat(report.path("signatures")).hasSize(3).allSatisfy(signature ->
                 assertThat(signature.path("checks").toString()).contains("EVIDENCE_ANCHOR").contains("EVIDENCE_WITNESS"));
+
+        // the operators' views: Fujian's console shows its anchoring, the ministry's the log it witnesses for Fujian
+        String fujianLog = nodes.get("fujian").getBean(MessageSigner.class).signerId().hex();
+        assertThat(consolePage("fujian", "/console/federation")).contains("存证日志", "区块链锚定",
+                receipts.get(2).path("anchor").path("transactionHash").asText());
+        assertThat(consolePage("ministry", "/console/federation")).contains("见证的下级日志", fujianLog);
+    }
+
+    /** A console page as the node's administrator sees it, after the console's own form login. */
+    private String consolePage(String node, String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String form = browser.send(HttpRequest.newBuilder(uri(node, "/console/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String credentials = "username=admin&password=" + java.net.URLEncoder.encode(ADMIN_PASSWORD,
+                StandardCharsets.UTF_8) + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        browser.send(HttpRequest.newBuilder(uri(node, "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(node, path))
+                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     // ---------------------------------------------------------------- topology
