@@ -111,7 +111,7 @@ public final class EvidenceReceiptVerifier {
         Optional<CheckResult> problem = pathProblem(logCertificate, r.logCertificates(), r);
         return problem.map(p -> withCheck(Check.EVIDENCE_CHECKPOINT, p, "log certificate: "))
                 .orElseGet(() -> CheckResult.passed(Check.EVIDENCE_CHECKPOINT, "checkpoint of size " + r.treeSize()
-                        + " at " + r.checkpointTime() + " signed by " + logCertificate.getSubject()));
+                        + " at " + r.checkpointTime() + " signed by " + CertificatePathValidator.name(logCertificate.getSubject())));
     }
 
     private CheckResult witness(EvidenceReceipt r) {
@@ -136,7 +136,7 @@ public final class EvidenceReceiptVerifier {
             if (problem.isPresent()) {
                 return withCheck(Check.EVIDENCE_WITNESS, problem.get(), "witness certificate: ");
             }
-            witnesses.add(certificate.getSubject().toString());
+            witnesses.add(CertificatePathValidator.name(certificate.getSubject()));
         }
         return CheckResult.passed(Check.EVIDENCE_WITNESS, "cosigned by " + String.join("; ", witnesses));
     }
