@@ -3,6 +3,7 @@ package cn.hrss.seal.anchor.evm;
 import cn.hrss.seal.core.anchor.AnchorReceipt;
 import cn.hrss.seal.core.anchor.AnchoredCheckpoint;
 import cn.hrss.seal.core.anchor.EvidenceAnchor;
+import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.error.SealException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -81,6 +82,17 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
             }
         }
         return c;
+    }
+
+    /**
+     * The anchor as a node runs it: the chain account from {@code account-key-file} (created on first use), the
+     * registry configured, remembered or deployed on first use.
+     */
+    public static EvmEvidenceAnchor open(CipherDevice device, EvmAnchorProperties properties) {
+        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(properties.rpcUrl().toString()));
+        ChainAccount account = ChainAccount.loadOrCreate(properties.accountKeyFile(), device);
+        return new EvmEvidenceAnchor(web3j, account,
+                () -> EvmAnchorAutoConfiguration.locate(web3j, account, properties), properties);
     }
 
     /**
