@@ -487,14 +487,14 @@ final class FederationDemo implements AutoCloseable {
         return page.body();
     }
 
-    private static void createUser(NodeApi admin, String username, String role) {
+    static void createUser(NodeApi admin, String username, String role) {
         ObjectNode user = NodeApi.object().put("username", username).put("password", username + "Pass9")
                 .put("displayName", username);
         user.putArray("roles").add(role);
         admin.post("/api/v1/users", user, java.util.Set.of(201));
     }
 
-    private static byte[] notice() throws IOException {
+    static byte[] notice() throws IOException {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             pdf.addPage(page);
@@ -538,6 +538,16 @@ final class FederationDemo implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new DemoFailure("timed out after " + timeout + " waiting for " + what);
+    }
+
+    /** The administrator's API of a running node. */
+    NodeApi adminOf(String name) {
+        return admin(settings.topology().member(name));
+    }
+
+    /** The local chain's JSON-RPC address, when one runs. */
+    java.util.Optional<URI> chainRpc() {
+        return chainPort == 0 ? java.util.Optional.empty() : java.util.Optional.of(loopback(chainPort, ""));
     }
 
     private NodeApi admin(Topology.Member member) {

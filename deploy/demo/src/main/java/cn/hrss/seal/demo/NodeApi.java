@@ -58,6 +58,10 @@ final class NodeApi {
         return send(request(path).GET(), Set.of(200));
     }
 
+    byte[] getBytes(String path) {
+        return raw(request(path).GET(), Set.of(200));
+    }
+
     String getText(String path) {
         return new String(raw(request(path).GET(), Set.of(200)), StandardCharsets.UTF_8);
     }
