@@ -235,7 +235,7 @@ final class FederationDemo implements AutoCloseable {
         String output = Files.readString(log);
         for (String check : List.of("EVIDENCE_INCLUSION", "EVIDENCE_CHECKPOINT", "EVIDENCE_WITNESS",
                 "EVIDENCE_ANCHOR")) {
-            if (!java.util.regex.Pattern.compile(check + "\\s+PASSED").matcher(output).find()) {
+            if (!java.util.regex.Pattern.compile("PASSED\\s+" + check + "\\s").matcher(output).find()) {
                 throw new DemoFailure("seal-cli verify --receipt: " + check + " did not pass:\n" + output);
             }
         }

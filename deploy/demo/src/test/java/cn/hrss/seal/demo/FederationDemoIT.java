@@ -39,6 +39,8 @@ class FederationDemoIT {
         assertThat(outcome.steps()).as(log).hasSizeGreaterThanOrEqualTo(12);
         // the city's access test ran through seal-cli, as an operator at the province would run it
         assertThat(log).contains("(run with seal-cli)");
+        // the build installed ganache: the signing's receipt was cosigned by Fujian, anchored and confirmed on chain
+        assertThat(log).contains("seal-cli confirmed it on the chain");
     }
 
     /** Five consecutive free ports (simulator + four nodes); retried a few times against races with other tests. */
