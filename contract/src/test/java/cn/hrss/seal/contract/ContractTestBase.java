@@ -185,6 +185,10 @@ abstract class ContractTestBase {
             }
         }
         byte[] finalPdf = getBytes("/api/v1/contracts/" + id + "/document", c.operator()).body();
+        // and the node's own verification passes all three seals
+        JsonNode verification = expect(200, verify(finalPdf));
+        assertThat(verification.get("verdict").asText()).as(verification.toString()).isEqualTo("PASSED");
+        assertThat(verification.get("signatures")).hasSize(3);
 
         JsonNode report = expect(200, get("/api/v1/contracts/" + id + "/evidence", c.operator()));
         assertThat(report.get("contractId").asText()).isEqualTo(id);
@@ -575,6 +579,19 @@ abstract class ContractTestBase {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> verify(byte[] document) throws Exception {
+        String boundary = "b" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write(document);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String base() {
