@@ -71,7 +71,7 @@ class ContractController {
         String id = contracts.create(new Contracts.NewContract(body.title(), decode(body.contentBase64()),
                 order(body.signingOrder()), instant("deadline", body.deadline()).orElse(null),
                 body.parties() == null ? null : parties), member).id();
-        return reading.view(id, member);
+        return reading.afterChange(id);
     }
 
     @GetMapping("/api/v1/contracts")
@@ -128,7 +128,7 @@ class ContractController {
                                         @AuthenticationPrincipal SealPrincipal caller) {
         Institutions.Member member = institutions.member(caller);
         contracts.reject(id, body.reason(), member);
-        return reading.view(id, member);
+        return reading.afterChange(id);
     }
 
     @PostMapping("/api/v1/contracts/{id}/withdraw")
@@ -136,7 +136,7 @@ class ContractController {
                                           @AuthenticationPrincipal SealPrincipal caller) {
         Institutions.Member member = institutions.member(caller);
         contracts.withdraw(id, body.reason(), member);
-        return reading.view(id, member);
+        return reading.afterChange(id);
     }
 
     @GetMapping("/api/v1/contract-links/{token}")

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,8 +39,8 @@ class ContractEvidence {
         byte[] leaf = leaf(contract.id(), contract.evidenceSalt(), entry);
         EvidenceLog evidence = log.getIfAvailable();
         Long index = evidence == null ? null : evidence.append(leaf);
-        jdbc.update("INSERT INTO contract_event (id, contract_id, event, party_position, occurred_at, leaf, leaf_hash,"
-                        + " leaf_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), contract.id(),
+        jdbc.update("INSERT INTO contract_event (contract_id, event, party_position, occurred_at, leaf, leaf_hash,"
+                        + " leaf_index) VALUES (?, ?, ?, ?, ?, ?, ?)", contract.id(),
                 entry.event().name(), entry.party().orElse(null), Timestamp.from(entry.at()),
                 new String(leaf, StandardCharsets.UTF_8), Texts.hex(MerkleHashes.leaf(leaf)), index);
     }

@@ -85,6 +85,12 @@ class ContractReading {
         return view(contract);
     }
 
+    /** The contract as its changer sees it right after a change: not a read (no count, no audit of its own). */
+    @Transactional(readOnly = true)
+    ContractView afterChange(String id) {
+        return view(store.find(id).orElseThrow(() -> ContractStore.notFound(id)));
+    }
+
     @Transactional
     ContractStore.Page<ContractView> list(Institutions.Member member, Optional<String> party,
                                           Optional<ContractStore.Status> status, Optional<Instant> from,
@@ -122,7 +128,7 @@ class ContractReading {
                 .isPresent() && v.signRequestId().equals(p.signRequestId())).map(ContractStore.Version::contentSm3)
                 .findFirst())).toList();
         List<EventEvidence> events = jdbc.query("SELECT * FROM contract_event WHERE contract_id = ?"
-                        + " ORDER BY occurred_at, leaf_index", (rs, n) -> {
+                        + " ORDER BY seq", (rs, n) -> {
                     int party = rs.getInt("party_position");
                     Optional<Integer> position = rs.wasNull() ? Optional.empty() : Optional.of(party);
                     long index = rs.getLong("leaf_index");

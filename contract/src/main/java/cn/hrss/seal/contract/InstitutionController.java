@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,8 +50,17 @@ class InstitutionController {
         return institutions.deregister(id, caller.id());
     }
 
+    /** The whole record, contact address included: for the business administrator. */
     @GetMapping("/{id}")
+    @PreAuthorize("hasRole('BUSINESS_ADMIN')")
     Institutions.Institution get(@PathVariable String id) {
         return institutions.require(id);
+    }
+
+    /** What an initiator needs to name a party: its id, by credit code; no contact data. */
+    @GetMapping
+    Institutions.Directory find(@RequestParam String creditCode) {
+        Institutions.Institution found = institutions.byCreditCode(creditCode);
+        return new Institutions.Directory(found.id(), found.name(), found.creditCode(), found.status());
     }
 }

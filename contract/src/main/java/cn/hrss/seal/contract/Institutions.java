@@ -40,6 +40,10 @@ class Institutions {
                        Instant registeredAt, Optional<Instant> deregisteredAt) {
     }
 
+    /** An institution as every signed-in user may look it up. */
+    record Directory(String id, String name, String creditCode, Status status) {
+    }
+
     /** The caller as a user of an active institution. */
     record Member(String username, String institutionId) {
     }
@@ -121,6 +125,12 @@ class Institutions {
 
     Institution require(String id) {
         return find(id).orElseThrow(() -> SealException.notFound(NOT_FOUND, "no institution " + id));
+    }
+
+    Institution byCreditCode(String creditCode) {
+        return jdbc.query("SELECT * FROM contract_institution WHERE credit_code = ?", Institutions::row,
+                        String.valueOf(creditCode).trim()).stream().findFirst()
+                .orElseThrow(() -> SealException.notFound(NOT_FOUND, "no institution with this credit code"));
     }
 
     Optional<Institution> find(String id) {

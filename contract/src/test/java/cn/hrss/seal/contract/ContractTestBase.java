@@ -351,6 +351,12 @@ abstract class ContractTestBase {
         expect(204, post("/api/v1/contract-institutions/" + eId + "/members", businessAdmin,
                 Map.of("username", operator)));
         Institution e = new Institution(eId, "", operator, "NO-SEAL-HERE", "e" + run + "@example.test");
+        // initiators find parties by credit code; the full record (contact address) is the administrator's
+        assertThat(expect(200, get("/api/v1/contract-institutions?creditCode=" + b(), a.operator())).get("id")
+                .asText()).isEqualTo(institutions.get("b").id());
+        assertThat(get("/api/v1/contract-institutions/" + eId, a.operator()).statusCode()).isEqualTo(403);
+        assertThat(expect(200, get("/api/v1/contract-institutions/" + eId, businessAdmin)).get("contactEmail")
+                .asText()).isEqualTo("e@example.test");
         String id = expect(201, createContract(a.operator(), "With E " + run, pdf(), "SEQUENTIAL",
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), List.of(e))).get("id").asText();
         assertCode(post("/api/v1/contract-institutions/" + eId + "/deregister", businessAdmin, Map.of()), 409,
@@ -596,6 +602,10 @@ abstract class ContractTestBase {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    private String b() {
+        return institutions.get("b").creditCode();
     }
 
     static String enc(String value) {
