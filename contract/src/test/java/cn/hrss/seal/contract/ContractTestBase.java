@@ -255,11 +255,12 @@ abstract class ContractTestBase {
     // ---------------------------------------------------------------- the other ways
 
     @Test
-    void parallelPartiesAreAllInvitedAndSignOneAtATime() throws Exception {
+    void parallelOfdPartiesAreAllInvitedAndSignOneAtATime() throws Exception {
         Institution a = institutions.get("a");
         Institution b = institutions.get("b");
         Institution c = institutions.get("c");
-        String id = expect(201, createContract(a.operator(), "Parallel " + run, pdf(), "PARALLEL",
+        byte[] ofd = cn.hrss.seal.application.ofd.OfdSamples.document(List.of(List.of("合同", "甲方", "乙方")));
+        String id = expect(201, createContract(a.operator(), "Parallel " + run, ofd, "PARALLEL",
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), List.of(b, c))).get("id").asText();
         JsonNode view = expect(200, get("/api/v1/contracts/" + id, a.operator()));
         assertThat(statuses(view)).containsExactly("INVITED", "INVITED");
@@ -279,8 +280,11 @@ abstract class ContractTestBase {
         expect(200, post("/api/v1/sign-requests/" + cAgain + "/sign", c.operator(), Map.of()));
         assertThat(expect(200, get("/api/v1/contracts/" + id, a.operator())).get("status").asText())
                 .isEqualTo("ARCHIVED");
-        assertThat(IndependentPdfCheck.signaturesVerify(getBytes("/api/v1/contracts/" + id + "/document",
-                a.operator()).body())).isEqualTo(2);
+        HttpResponse<byte[]> signed = getBytes("/api/v1/contracts/" + id + "/document", a.operator());
+        assertThat(signed.headers().firstValue("Content-Type").orElse("")).startsWith("application/ofd");
+        JsonNode verification = expect(200, verify(signed.body()));
+        assertThat(verification.get("verdict").asText()).as(verification.toString()).isEqualTo("PASSED");
+        assertThat(verification.get("signatures")).hasSize(2);
     }
 
     @Test
