@@ -60,8 +60,13 @@ class Notifications {
             message(institution, contract.id(), kind, "合同 " + contract.id() + " 已结束：" + kind
                     + " / Contract " + contract.id() + " ended: " + kind, at);
         }
-        for (ContractStore.Party p : parties) {
-            mail(new Mail(p.notifyEmail(), "合同签署结束 / Contract signing ended: " + kind,
+        // the parties at the addresses named for this contract, the initiator at its registered contact address
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+        parties.forEach(p -> addresses.add(p.notifyEmail()));
+        addresses.addAll(jdbc.queryForList("SELECT contact_email FROM contract_institution WHERE id = ?",
+                String.class, contract.initiatorId()));
+        for (String address : addresses) {
+            mail(new Mail(address, "合同签署结束 / Contract signing ended: " + kind,
                     "合同 " + contract.id() + " 的签署流程已结束（" + kind + "），详情请登录平台查看。\n"
                             + "The signing of contract " + contract.id() + " ended (" + kind
                             + "); sign in for details.\n"));

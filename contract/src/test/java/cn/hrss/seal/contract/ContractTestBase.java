@@ -168,6 +168,9 @@ abstract class ContractTestBase {
             }
         }
         assertThat(invitations).isEqualTo(3);
+        // the end is mailed to the parties and to the initiator's registered contact address
+        awaitMail(b.email(), "ended: ARCHIVED", id);
+        awaitMail("admin@a.example.test", "ended: ARCHIVED", id);
 
         JsonNode archived = expect(200, get("/api/v1/contracts/" + id, b.operator()));
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
