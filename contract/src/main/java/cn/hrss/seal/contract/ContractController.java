@@ -88,7 +88,8 @@ class ContractController {
         if (p < 0 || p > 100_000 || s < 1 || s > 100) {
             throw SealException.badRequest(Contracts.INVALID, "page >= 0 and size 1..100");
         }
-        return reading.list(member, party, status.map(ContractController::status), from.flatMap(f -> instant("from", f)),
+        return reading.list(member, party, status.map(ContractController::status),
+                from.flatMap(f -> instant("from", f)),
                 to.flatMap(t -> instant("to", t)), p, s);
     }
 

@@ -90,15 +90,17 @@ class Contracts {
         RANDOM.nextBytes(salt);
         String sm3 = Texts.hex(Sm3.hash(c.content()));
         jdbc.update("INSERT INTO contract (id, title, kind, signing_order, status, initiator_id, initiator_user,"
-                        + " created_at, deadline, current_version, evidence_salt) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?,"
-                        + " ?, ?, 0, ?)", id, c.title(), kind, c.order().name(), initiator.institutionId(),
-                initiator.username(), Timestamp.from(now), Timestamp.from(c.deadline()), Texts.hex(salt));
+                        + " created_at, deadline, current_version, evidence_salt)"
+                        + " VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, 0, ?)", id, c.title(), kind,
+                c.order().name(), initiator.institutionId(), initiator.username(), Timestamp.from(now),
+                Timestamp.from(c.deadline()), Texts.hex(salt));
         jdbc.update("INSERT INTO contract_version (contract_id, version, content, content_sm3, created_at)"
                 + " VALUES (?, 0, ?, ?, ?)", id, c.content(), sm3, Timestamp.from(now));
         for (int i = 0; i < c.parties().size(); i++) {
             NewParty p = c.parties().get(i);
-            jdbc.update("INSERT INTO contract_party (contract_id, position, institution_id, es_id, notify_email, status)"
-                    + " VALUES (?, ?, ?, ?, ?, 'WAITING')", id, i, p.institutionId(), p.esId(), p.notifyEmail());
+            jdbc.update("INSERT INTO contract_party (contract_id, position, institution_id, es_id, notify_email,"
+                    + " status) VALUES (?, ?, ?, ?, ?, 'WAITING')", id, i, p.institutionId(), p.esId(),
+                    p.notifyEmail());
         }
         Contract contract = store.find(id).orElseThrow();
         evidence.record(contract, new Entry(Event.CREATED, Optional.empty(), Optional.of(initiator.institutionId()),

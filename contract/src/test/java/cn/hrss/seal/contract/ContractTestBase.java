@@ -81,11 +81,12 @@ abstract class ContractTestBase {
 
     final long run = RUNS.incrementAndGet();
     String businessAdmin;
+    /** A reviewer who acts for no institution. */
     String reviewer;
-    /** Per institution letter: id, operator username, seal, notify address. */
+    /** Per institution letter: id, its seal operator and reviewer, seal, notify address. */
     final Map<String, Institution> institutions = new LinkedHashMap<>();
 
-    record Institution(String id, String creditCode, String operator, String esId, String email) {
+    record Institution(String id, String creditCode, String operator, String reviewer, String esId, String email) {
     }
 
     @BeforeAll
@@ -95,15 +96,17 @@ abstract class ContractTestBase {
         reviewer = user(admin, "rv" + run, "SEAL_REVIEWER");
         for (String letter : List.of("a", "b", "c", "x")) {
             String operator = user(admin, "op" + letter + run, "SEAL_OPERATOR");
+            String ownReviewer = user(admin, "rv" + letter + run, "SEAL_REVIEWER");
             String code = creditCode("350100");
-            String esId = makeSeal(operator, code);
+            String esId = makeSeal(operator, ownReviewer, code);
             JsonNode registered = expect(201, post("/api/v1/contract-institutions", businessAdmin, Map.of(
                     "name", "机构" + letter.toUpperCase() + run, "creditCode", code, "contactEmail",
                     "admin@" + letter + ".example.test")));
             String id = registered.get("id").asText();
             expect(204, post("/api/v1/contract-institutions/" + id + "/members", businessAdmin,
                     Map.of("username", operator)));
-            institutions.put(letter, new Institution(id, code, operator, esId, letter + run + "@example.test"));
+            institutions.put(letter, new Institution(id, code, operator, ownReviewer, esId,
+                    letter + run + "@example.test"));
         }
         // a seal used in the second it was made would be checked against status just before its first status
         Thread.sleep(1_100);
@@ -153,7 +156,7 @@ abstract class ContractTestBase {
                     Map.of("purpose", "合同签署"))).get("signRequestId").asText();
             assertCode(post("/api/v1/contracts/" + id + "/sign-requests", party.operator(), Map.of()), 409,
                     "CONTRACT_SIGNING_PENDING");
-            expect(200, post("/api/v1/sign-requests/" + signRequestId + "/approve", reviewer,
+            expect(200, post("/api/v1/sign-requests/" + signRequestId + "/approve", party.reviewer(),
                     Map.of("opinion", "同意")));
             expect(200, post("/api/v1/sign-requests/" + signRequestId + "/sign", party.operator(), Map.of()));
             JsonNode after = expect(200, get("/api/v1/contracts/" + id, a.operator()));
@@ -272,14 +275,14 @@ abstract class ContractTestBase {
         assertCode(post("/api/v1/contracts/" + id + "/sign-requests", b.operator(), Map.of()), 409,
                 "CONTRACT_SIGNING_BUSY");
         // C's reviewer turns the request down: the contract is free again
-        expect(200, post("/api/v1/sign-requests/" + cRequest + "/reject", reviewer, Map.of("opinion", "再议")));
+        expect(200, post("/api/v1/sign-requests/" + cRequest + "/reject", c.reviewer(), Map.of("opinion", "再议")));
         String bRequest = expect(201, post("/api/v1/contracts/" + id + "/sign-requests", b.operator(), Map.of()))
                 .get("signRequestId").asText();
-        expect(200, post("/api/v1/sign-requests/" + bRequest + "/approve", reviewer, Map.of("opinion", "同意")));
+        expect(200, post("/api/v1/sign-requests/" + bRequest + "/approve", b.reviewer(), Map.of("opinion", "同意")));
         expect(200, post("/api/v1/sign-requests/" + bRequest + "/sign", b.operator(), Map.of()));
         String cAgain = expect(201, post("/api/v1/contracts/" + id + "/sign-requests", c.operator(), Map.of()))
                 .get("signRequestId").asText();
-        expect(200, post("/api/v1/sign-requests/" + cAgain + "/approve", reviewer, Map.of("opinion", "同意")));
+        expect(200, post("/api/v1/sign-requests/" + cAgain + "/approve", c.reviewer(), Map.of("opinion", "同意")));
         expect(200, post("/api/v1/sign-requests/" + cAgain + "/sign", c.operator(), Map.of()));
         assertThat(expect(200, get("/api/v1/contracts/" + id, a.operator())).get("status").asText())
                 .isEqualTo("ARCHIVED");
@@ -324,7 +327,8 @@ abstract class ContractTestBase {
         assertThat(expect(200, post("/api/v1/contracts/" + withdrawn + "/withdraw", a.operator(),
                 Map.of("reason", "业务取消"))).get("status").asText()).isEqualTo("WITHDRAWN");
         // the seal still signs what its reviewer approved, but the withdrawn contract does not take it
-        expect(200, post("/api/v1/sign-requests/" + signRequest + "/approve", reviewer, Map.of("opinion", "同意")));
+        expect(200, post("/api/v1/sign-requests/" + signRequest + "/approve", b.reviewer(),
+                Map.of("opinion", "同意")));
         expect(200, post("/api/v1/sign-requests/" + signRequest + "/sign", b.operator(), Map.of()));
         JsonNode after = expect(200, get("/api/v1/contracts/" + withdrawn, b.operator()));
         assertThat(after.get("status").asText()).isEqualTo("WITHDRAWN");
@@ -357,7 +361,7 @@ abstract class ContractTestBase {
                 "creditCode", creditCode("350100"), "contactEmail", "e@example.test"))).get("id").asText();
         expect(204, post("/api/v1/contract-institutions/" + eId + "/members", businessAdmin,
                 Map.of("username", operator)));
-        Institution e = new Institution(eId, "", operator, "NO-SEAL-HERE", "e" + run + "@example.test");
+        Institution e = new Institution(eId, "", operator, null, "NO-SEAL-HERE", "e" + run + "@example.test");
         // initiators find parties by credit code; the full record (contact address) is the administrator's
         assertThat(expect(200, get("/api/v1/contract-institutions?creditCode=" + b(), a.operator())).get("id")
                 .asText()).isEqualTo(institutions.get("b").id());
@@ -405,11 +409,11 @@ abstract class ContractTestBase {
         assertCode(createContract(a.operator(), "t", pdf(), "SEQUENTIAL", tomorrow, List.of()), 400,
                 "CONTRACT_INVALID");
         assertCode(createContract(a.operator(), "t", pdf(), "SEQUENTIAL", tomorrow, List.of(new Institution(
-                "no-such", "", "", b.esId(), b.email()))), 404, "CONTRACT_INSTITUTION_NOT_FOUND");
+                "no-such", "", "", null, b.esId(), b.email()))), 404, "CONTRACT_INSTITUTION_NOT_FOUND");
         assertCode(createContract(a.operator(), "t", pdf(), "SEQUENTIAL", tomorrow, List.of(new Institution(
-                b.id(), "", "", x.esId(), b.email()))), 400, "CONTRACT_SEAL_NOT_OF_PARTY");
+                b.id(), "", "", null, x.esId(), b.email()))), 400, "CONTRACT_SEAL_NOT_OF_PARTY");
         assertCode(createContract(a.operator(), "t", pdf(), "SEQUENTIAL", tomorrow, List.of(new Institution(
-                b.id(), "", "", b.esId(), "not-mail"))), 400, "CONTRACT_INVALID");
+                b.id(), "", "", null, b.esId(), "not-mail"))), 400, "CONTRACT_INVALID");
         assertCode(createContract(reviewer, "t", pdf(), "SEQUENTIAL", tomorrow, List.of(b)), 403,
                 "CONTRACT_NOT_A_MEMBER");
         assertCode(post("/api/v1/contracts", a.operator(), Map.of("title", "t", "contentBase64", "***")), 400,
@@ -529,7 +533,7 @@ abstract class ContractTestBase {
         return r.body().isEmpty() ? json.nullNode() : json.readTree(r.body());
     }
 
-    String makeSeal(String operator, String creditCode) throws Exception {
+    String makeSeal(String operator, String reviewer, String creditCode) throws Exception {
         HttpResponse<String> applied = post("/api/v1/seal-applications", operator, Map.ofEntries(
                 Map.entry("unitCreditCode", creditCode), Map.entry("unitRegionCode", "350100"),
                 Map.entry("unitType", "PUBLIC_INSTITUTION"), Map.entry("unitName", "福州市某单位"),
