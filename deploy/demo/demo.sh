@@ -3,7 +3,9 @@
 # Guangdong provinces and Xiamen city, each its own process with its own H2 database and key store. It registers the
 # lower nodes through access test and registration, makes a cross-industry seal at Xiamen (national code relayed via
 # Fujian and the ministry), signs a PDF with it, verifies it on Guangdong's portal (through the ministry), revokes
-# it at Xiamen and shows Guangdong's verification turn FAILED, printing each step.
+# it at Xiamen and shows Guangdong's verification turn FAILED, printing each step. When the build installed ganache
+# (evidence-anchor-evm), a local EVM chain runs too: the signing's evidence receipt, cosigned by Fujian and anchored,
+# is checked by seal-cli against the chain.
 #
 #   deploy/demo/demo.sh                  build the jars if missing, run, stop everything at the end
 #   deploy/demo/demo.sh --keep-running   leave the nodes up (ports 19400-19404) to look around; Ctrl-C stops them

@@ -4,8 +4,6 @@ import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.device.Sm2PublicKey;
-import cn.hrss.seal.core.merkle.MerkleHashes;
-import cn.hrss.seal.core.merkle.MerkleTree;
 import cn.hrss.seal.core.message.SignerId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -26,14 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class Checkpoints {
     private final LeafStore leaves;
+    private final StoredTree tree;
     private final JdbcTemplate jdbc;
     private final CipherDevice device;
     private final KeyRef key;
     private final Sm2PublicKey publicKey;
     private final Clock clock;
 
-    Checkpoints(LeafStore leaves, JdbcTemplate jdbc, CipherDevice device, KeyRef key, Clock clock) {
+    Checkpoints(LeafStore leaves, StoredTree tree, JdbcTemplate jdbc, CipherDevice device, KeyRef key, Clock clock) {
         this.leaves = leaves;
+        this.tree = tree;
         this.jdbc = jdbc;
         this.device = device;
         this.key = key;
@@ -56,7 +56,7 @@ final class Checkpoints {
         if (latest.isPresent() && latest.get().treeSize() == size) {
             return latest.get();
         }
-        byte[] root = size == 0 ? MerkleHashes.empty() : MerkleTree.of(leaves.leafHashes(size)).root((int) size);
+        byte[] root = tree.root(size);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String rootHex = HexFormat.of().formatHex(root);
         String body = body(logId(), size, rootHex, now);
@@ -72,10 +72,24 @@ final class Checkpoints {
     }
 
     Optional<Checkpoint> latest() {
-        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT 1", (rs, n) ->
-                new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
-                        rs.getTimestamp("signed_at").toInstant(), rs.getString("body"), rs.getString("signature"),
-                        rs.getString("signer"))).stream().findFirst();
+        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT 1", Checkpoints::row)
+                .stream().findFirst();
+    }
+
+    Optional<Checkpoint> at(long treeSize) {
+        return jdbc.query("SELECT * FROM evidence_checkpoint WHERE tree_size = ?", Checkpoints::row, treeSize)
+                .stream().findFirst();
+    }
+
+    /** The newest checkpoints first, for the operator view. */
+    List<Checkpoint> history(int limit) {
+        return jdbc.query("SELECT * FROM evidence_checkpoint ORDER BY tree_size DESC LIMIT ?", Checkpoints::row, limit);
+    }
+
+    private static Checkpoint row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
+                rs.getTimestamp("signed_at").toInstant(), rs.getString("body"), rs.getString("signature"),
+                rs.getString("signer"));
     }
 
     static String body(String logId, long treeSize, String rootHash, Instant timestamp) {
@@ -83,7 +97,7 @@ final class Checkpoints {
                 + "\",\"timestamp\":\"" + timestamp + "\"}";
     }
 
-    List<byte[]> leafHashes(long size) {
-        return leaves.leafHashes(size);
+    StoredTree tree() {
+        return tree;
     }
 }

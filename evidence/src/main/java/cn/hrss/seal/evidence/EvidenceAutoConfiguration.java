@@ -1,7 +1,9 @@
 package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.accounts.api.PublicPaths;
+import cn.hrss.seal.application.api.EvidenceReceipts;
 import cn.hrss.seal.ca.api.CertificateAuthority;
+import cn.hrss.seal.core.anchor.EvidenceAnchor;
 import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.federation.api.DestinationResolver;
 import cn.hrss.seal.federation.api.FederationClient;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,21 +30,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * minute, only when the log grew) and the public proof endpoints. Off with {@code seal.evidence.enabled=false}.
  */
 @AutoConfiguration(afterName = {"cn.hrss.seal.ca.CaAutoConfiguration", "cn.hrss.seal.federation.FederationAutoConfiguration",
-        "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration"})
+        "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration", "cn.hrss.seal.anchor.evm.EvmAnchorAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.evidence", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(CertificateAuthority.class)
 public class EvidenceAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EvidenceAutoConfiguration.class);
 
     @Bean
-    LeafStore evidenceLog(JdbcTemplate jdbc, ObjectProvider<Clock> clocks) {
-        return new LeafStore(jdbc, clocks.getIfUnique(Clock::systemUTC));
+    StoredTree evidenceTree(JdbcTemplate jdbc) {
+        return new StoredTree(jdbc);
     }
 
     @Bean
-    Checkpoints evidenceCheckpoints(LeafStore leaves, JdbcTemplate jdbc, CipherDevice device, CertificateAuthority ca,
-                                    ObjectProvider<Clock> clocks) {
-        return new Checkpoints(leaves, jdbc, device, ca.nodeKey(), clocks.getIfUnique(Clock::systemUTC));
+    LeafStore evidenceLog(JdbcTemplate jdbc, StoredTree tree, ObjectProvider<Clock> clocks) {
+        return new LeafStore(jdbc, tree, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    /** Through the transactional proxy, once every bean is ready: a log from before V9_3 gets its subtrees. */
+    @Bean
+    SmartInitializingSingleton evidenceNodesComplete(LeafStore leaves) {
+        return leaves::completeNodes;
+    }
+
+    @Bean
+    Checkpoints evidenceCheckpoints(LeafStore leaves, StoredTree tree, JdbcTemplate jdbc, CipherDevice device,
+                                    CertificateAuthority ca, ObjectProvider<Clock> clocks) {
+        return new Checkpoints(leaves, tree, jdbc, device, ca.nodeKey(), clocks.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
@@ -50,8 +64,9 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
-    SigningEvidence signingEvidence(LeafStore log) {
-        return new SigningEvidence(log);
+    SigningEvidence signingEvidence(LeafStore log, CipherDevice device) {
+        return new SigningEvidence(log, cn.hrss.seal.core.pii.PersonalDataProtector.forLabel(device,
+                cn.hrss.seal.core.pii.PersonalDataProtector.DEFAULT_KEK_LABEL));
     }
 
     @Bean
@@ -60,7 +75,65 @@ public class EvidenceAutoConfiguration {
                                   CertificateAuthority ca, FederationClient client, DestinationResolver destinations,
                                   ObjectProvider<RegisteredSystems> children, ObjectProvider<Clock> clocks) {
         return new Witnessing(checkpoints, jdbc, device, ca.nodeKey(), client, destinations,
-                Optional.ofNullable(children.getIfAvailable()), clocks.getIfUnique(Clock::systemUTC));
+                Optional.ofNullable(children.getIfAvailable()), clocks.getIfUnique(Clock::systemUTC),
+                () -> chainOf(ca));
+    }
+
+    /** The node's certificate and its issuing root, base64 DER: what a verifier needs to trust a log or witness. */
+    static java.util.List<String> chainOf(CertificateAuthority ca) {
+        java.util.List<String> chain = new java.util.ArrayList<>();
+        try {
+            chain.add(java.util.Base64.getEncoder().encodeToString(ca.nodeCertificate().getEncoded()));
+            if (!ca.rootCertificate().equals(ca.nodeCertificate())) {
+                chain.add(java.util.Base64.getEncoder().encodeToString(ca.rootCertificate().getEncoded()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return chain;
+    }
+
+    @Bean
+    @ConditionalOnBean(EvidenceAnchor.class)
+    Anchoring evidenceAnchoring(Checkpoints checkpoints, EvidenceAnchor anchor, JdbcTemplate jdbc,
+                                ObjectProvider<Witnessing> witnessing,
+                                ObjectProvider<DestinationResolver> destinations,
+                                @Value("${seal.evidence.anchor.interval:PT5M}") Duration interval,
+                                ObjectProvider<Clock> clocks) {
+        Witnessing witness = witnessing.getIfAvailable();
+        DestinationResolver resolver = destinations.getIfAvailable();
+        // with a parent, anchor what it cosigned: one checkpoint then carries cosignature and anchor
+        java.util.function.LongSupplier target = () -> witness != null && resolver != null
+                && resolver.baseUri("parent").isPresent() ? witness.cosignedSize()
+                : checkpoints.latest().map(Checkpoints.Checkpoint::treeSize).orElse(0L);
+        return new Anchoring(checkpoints, anchor, jdbc, target, interval, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    Receipts evidenceReceipts(LeafStore leaves, Checkpoints checkpoints, ObjectProvider<Witnessing> witnessing,
+                              ObjectProvider<Anchoring> anchoring, CertificateAuthority ca) {
+        return new Receipts(leaves, checkpoints, Optional.ofNullable(witnessing.getIfAvailable()),
+                Optional.ofNullable(anchoring.getIfAvailable()), () -> chainOf(ca));
+    }
+
+    /** What document verification (API, portal) asks: the receipt of a document or signed revision. */
+    @Bean
+    EvidenceReceipts evidenceReceiptLookup(Receipts receipts, LeafStore leaves) {
+        return documentSm3 -> leaves.leafOfDocument(documentSm3).flatMap(receipts::forLeaf)
+                .map(receipt -> receipt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    ReceiptController evidenceReceiptController(Receipts receipts, LeafStore leaves) {
+        return new ReceiptController(receipts, leaves);
+    }
+
+    @Bean
+    EvidenceOperationsController evidenceOperationsController(LeafStore leaves, Checkpoints checkpoints,
+                                                              JdbcTemplate jdbc, ObjectProvider<Witnessing> witnessing,
+                                                              ObjectProvider<Anchoring> anchoring) {
+        return new EvidenceOperationsController(leaves, checkpoints, jdbc,
+                Optional.ofNullable(witnessing.getIfAvailable()), Optional.ofNullable(anchoring.getIfAvailable()));
     }
 
     @Bean
@@ -84,6 +157,7 @@ public class EvidenceAutoConfiguration {
     @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
     ScheduledExecutorService evidenceCheckpointSchedule(Checkpoints checkpoints,
                                                         ObjectProvider<Witnessing> witnessing,
+                                                        ObjectProvider<Anchoring> anchoring,
                                                         @Value("${seal.evidence.checkpoint-interval:PT1M}")
                                                         Duration interval) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,6 +171,11 @@ public class EvidenceAutoConfiguration {
                 witnessing.ifAvailable(Witnessing::submit);
             } catch (RuntimeException e) {
                 log.warn("evidence checkpoint failed: {}", e.getMessage());
+            }
+            try {
+                anchoring.ifAvailable(Anchoring::anchorDue);
+            } catch (RuntimeException e) {
+                // recorded as a failed attempt; retried at the next tick
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return executor;

@@ -1,7 +1,6 @@
 package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.core.error.SealException;
-import cn.hrss.seal.core.merkle.MerkleTree;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,7 @@ class EvidenceController {
         requireSize(treeSize, 1);
         long index = leaves.indexOf(hash, treeSize).orElseThrow(() -> SealException.notFound(LEAF_NOT_FOUND,
                 "no leaf with that hash among the first " + treeSize));
-        List<byte[]> proof = MerkleTree.of(checkpoints.leafHashes(treeSize)).inclusionProof((int) index,
-                (int) treeSize);
+        List<byte[]> proof = checkpoints.tree().inclusionProof(index, treeSize);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("leafIndex", index);
         body.put("treeSize", treeSize);
@@ -68,8 +66,7 @@ class EvidenceController {
         if (first < 1 || first > second) {
             throw SealException.badRequest(SIZE_INVALID, "1 <= first <= second");
         }
-        List<byte[]> proof = MerkleTree.of(checkpoints.leafHashes(second)).consistencyProof((int) first,
-                (int) second);
+        List<byte[]> proof = checkpoints.tree().consistencyProof(first, second);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("first", first);
         body.put("second", second);
@@ -79,7 +76,7 @@ class EvidenceController {
 
     private void requireSize(long treeSize, long min) {
         long size = leaves.size();
-        if (treeSize < min || treeSize > size || treeSize > Integer.MAX_VALUE) {
+        if (treeSize < min || treeSize > size) {
             throw SealException.badRequest(SIZE_INVALID, "tree size must be " + min + ".." + size);
         }
     }

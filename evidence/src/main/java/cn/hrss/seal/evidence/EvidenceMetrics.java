@@ -35,10 +35,22 @@ final class EvidenceMetrics implements MeterBinder {
                 .description("largest tree size the parent cosigned").register(registry);
         Gauge.builder("seal.evidence.witness.alarms", () -> number("SELECT COUNT(*) FROM evidence_witness_alarm"))
                 .description("checkpoints of lower nodes refused as inconsistent or rolled back").register(registry);
+        Gauge.builder("seal.evidence.anchored.size", () -> number(
+                        "SELECT COALESCE(MAX(tree_size), 0) FROM evidence_anchor"))
+                .description("largest tree size anchored on the ledger").register(registry);
+        Gauge.builder("seal.evidence.anchor.failures", () -> number(
+                        "SELECT COUNT(*) FROM evidence_anchor_attempt WHERE outcome = 'FAILED'"))
+                .description("anchoring attempts that failed (chain unreachable, refused, not mined)").register(registry);
+        Gauge.builder("seal.evidence.anchor.age", () -> age("SELECT MAX(anchored_at) FROM evidence_anchor"))
+                .baseUnit("seconds").description("age of the latest anchoring (-1: none yet)").register(registry);
     }
 
     private double checkpointAgeSeconds() {
-        var signed = jdbc.queryForList("SELECT MAX(signed_at) FROM evidence_checkpoint", java.sql.Timestamp.class);
+        return age("SELECT MAX(signed_at) FROM evidence_checkpoint");
+    }
+
+    private double age(String sql) {
+        var signed = jdbc.queryForList(sql, java.sql.Timestamp.class);
         return signed.isEmpty() || signed.get(0) == null ? -1
                 : Duration.between(signed.get(0).toInstant(), clock.instant()).toMillis() / 1000.0;
     }

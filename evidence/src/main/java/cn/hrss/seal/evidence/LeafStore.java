@@ -1,54 +1,140 @@
 package cn.hrss.seal.evidence;
 
 import cn.hrss.seal.core.merkle.MerkleHashes;
+import cn.hrss.seal.core.merkle.SubtreeHashes;
+import cn.hrss.seal.core.merkle.SubtreeHashes.Position;
 import cn.hrss.seal.evidence.api.EvidenceLog;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Leaves in index order without gaps: an append locks the head row, takes its size as the new index and moves it on,
- * in the caller's transaction (a rolled-back signing leaves no leaf and no gap). Leaves are never updated or deleted.
+ * in the caller's transaction (a rolled-back signing leaves no leaf and no gap). With the leaves it stores the
+ * complete subtrees they close ({@link StoredTree}). Leaves and subtrees are never updated or deleted.
  */
 class LeafStore implements EvidenceLog {
     static final int MAX_LEAF = 16 * 1024;
+    private static final int CHUNK = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(LeafStore.class);
     private final JdbcTemplate jdbc;
+    private final StoredTree tree;
     private final Clock clock;
 
-    LeafStore(JdbcTemplate jdbc, Clock clock) {
+    LeafStore(JdbcTemplate jdbc, StoredTree tree, Clock clock) {
         this.jdbc = jdbc;
+        this.tree = tree;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public long append(byte[] leaf) {
-        if (leaf == null || leaf.length == 0 || leaf.length > MAX_LEAF) {
-            throw new IllegalArgumentException("an evidence leaf is 1.." + MAX_LEAF + " bytes");
+        return appendAll(List.of(leaf));
+    }
+
+    @Override
+    @Transactional
+    public long appendAll(List<byte[]> leaves) {
+        for (byte[] leaf : leaves) {
+            if (leaf == null || leaf.length == 0 || leaf.length > MAX_LEAF) {
+                throw new IllegalArgumentException("an evidence leaf is 1.." + MAX_LEAF + " bytes");
+            }
         }
-        long index = jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1 FOR UPDATE", Long.class);
-        jdbc.update("INSERT INTO evidence_leaf (idx, leaf_hash, leaf, appended_at) VALUES (?, ?, ?, ?)", index,
-                HexFormat.of().formatHex(MerkleHashes.leaf(leaf)), leaf, Timestamp.from(clock.instant()));
-        jdbc.update("UPDATE evidence_head SET size = ? WHERE id = 1", index + 1);
-        return index;
+        long first = lockedSize();
+        if (leaves.isEmpty()) {
+            return first;
+        }
+        List<byte[]> hashes = new ArrayList<>(leaves.size());
+        List<Object[]> rows = new ArrayList<>(leaves.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < leaves.size(); i++) {
+            byte[] hash = MerkleHashes.leaf(leaves.get(i));
+            hashes.add(hash);
+            rows.add(new Object[] {first + i, HexFormat.of().formatHex(hash), leaves.get(i), now});
+        }
+        jdbc.batchUpdate("INSERT INTO evidence_leaf (idx, leaf_hash, leaf, appended_at) VALUES (?, ?, ?, ?)", rows);
+        storeNodes(first, hashes);
+        jdbc.update("UPDATE evidence_head SET size = ? WHERE id = 1", first + leaves.size());
+        return first;
+    }
+
+    /** Stores the subtrees that the leaf hashes appended at {@code first} close, reading the left siblings once. */
+    private void storeNodes(long first, List<byte[]> hashes) {
+        long end = first + hashes.size();
+        // only the frontier subtrees that these leaves complete are read: a single append mostly reads none
+        List<Position> read = SubtreeHashes.frontier(first).stream()
+                .filter(p -> end >> (p.level() + 1) != first >> (p.level() + 1)).toList();
+        Map<Position, byte[]> left = tree.load(read);
+        List<Object[]> rows = SubtreeHashes.append(first, hashes, (level, index) -> StoredTree.get(left, level, index))
+                .stream().map(n -> new Object[] {n.level(), n.index(), HexFormat.of().formatHex(n.hash())}).toList();
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO evidence_node (level, idx, hash) VALUES (?, ?, ?)", rows);
+        }
+    }
+
+    /**
+     * Computes the subtrees of a log that has leaves from before they were stored (migration V9_3), once: when the
+     * frontier of the current size is there, appends have kept them all.
+     */
+    @Transactional
+    public void completeNodes() {
+        long size = lockedSize();
+        List<Position> frontier = SubtreeHashes.frontier(size).stream().filter(p -> p.level() > 0).toList();
+        if (tree.load(frontier).size() == frontier.size()) {
+            return;
+        }
+        log.info("evidence log: computing the complete subtree hashes of {} leaves", size);
+        jdbc.update("DELETE FROM evidence_node");
+        for (long done = 0; done < size; ) {
+            long to = Math.min(size, done + CHUNK);
+            List<byte[]> hashes = jdbc.query("SELECT leaf_hash FROM evidence_leaf WHERE idx >= ? AND idx < ?"
+                    + " ORDER BY idx", (rs, n) -> HexFormat.of().parseHex(rs.getString(1)), done, to);
+            if (hashes.size() != to - done) {
+                throw new IllegalStateException("evidence leaves from " + done + " are missing");
+            }
+            storeNodes(done, hashes);
+            done += hashes.size();
+        }
+    }
+
+    private long lockedSize() {
+        return jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1 FOR UPDATE", Long.class);
     }
 
     long size() {
         return jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1", Long.class);
     }
 
-    /** Leaf hashes 0..size-1, in order. */
-    List<byte[]> leafHashes(long size) {
-        return jdbc.query("SELECT leaf_hash FROM evidence_leaf WHERE idx < ? ORDER BY idx",
-                (rs, n) -> HexFormat.of().parseHex(rs.getString(1)), size);
+    Optional<byte[]> leaf(long index) {
+        return jdbc.query("SELECT leaf FROM evidence_leaf WHERE idx = ?", (rs, n) -> rs.getBytes(1), index).stream()
+                .findFirst();
+    }
+
+    /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
+    void indexDocuments(long index, java.util.Collection<String> documentSm3) {
+        for (String sm3 : new java.util.TreeSet<>(documentSm3)) {
+            jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    sm3, index);
+        }
+    }
+
+    /** The newest leaf recording that document. */
+    Optional<Long> leafOfDocument(String documentSm3) {
+        return jdbc.queryForList("SELECT MAX(leaf_idx) FROM evidence_document WHERE document_sm3 = ?", Long.class,
+                documentSm3).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<Long> indexOf(String leafHashHex, long treeSize) {
-        return jdbc.queryForList("SELECT idx FROM evidence_leaf WHERE leaf_hash = ? AND idx < ? ORDER BY idx",
+        return jdbc.queryForList("SELECT idx FROM evidence_leaf WHERE leaf_hash = ? AND idx < ? ORDER BY idx LIMIT 1",
                 Long.class, leafHashHex, treeSize).stream().findFirst();
     }
 }

@@ -5,7 +5,6 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.core.device.KeyRef;
 import cn.hrss.seal.core.error.SealException;
 import cn.hrss.seal.core.merkle.MerkleProofs;
-import cn.hrss.seal.core.merkle.MerkleTree;
 import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.SignerId;
 import cn.hrss.seal.core.message.VerifiedMessage;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -56,9 +56,13 @@ final class Witnessing {
     private final DestinationResolver destinations;
     private final Optional<RegisteredSystems> children;
     private final Clock clock;
+    private final Supplier<List<String>> chain;
 
+    /** @param chain this node's certificate chain (base64 DER, node certificate first), handed out with cosignatures */
     Witnessing(Checkpoints checkpoints, JdbcTemplate jdbc, CipherDevice device, KeyRef key, FederationClient client,
-               DestinationResolver destinations, Optional<RegisteredSystems> children, Clock clock) {
+               DestinationResolver destinations, Optional<RegisteredSystems> children, Clock clock,
+               Supplier<List<String>> chain) {
+        this.chain = chain;
         this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.device = device;
@@ -86,8 +90,7 @@ final class Witnessing {
         ObjectNode request = JSON.createObjectNode().put("body", c.body()).put("signature", c.signature())
                 .put("previousTreeSize", previous);
         List<byte[]> proof = previous > 0 && previous < c.treeSize()
-                ? MerkleTree.of(checkpoints.leafHashes(c.treeSize())).consistencyProof((int) previous,
-                (int) c.treeSize()) : List.of();
+                ? checkpoints.tree().consistencyProof(previous, c.treeSize()) : List.of();
         proof.forEach(h -> request.withArray("consistency").add(HexFormat.of().formatHex(h)));
         try {
             FederationResponse answer = client.send("parent", MessageKind.EVIDENCE_CHECKPOINT,
@@ -97,9 +100,11 @@ final class Witnessing {
                 log.warn("the parent refused to cosign checkpoint {}: {}", c.treeSize(), body);
                 return false;
             }
-            jdbc.update("INSERT INTO evidence_cosignature (tree_size, witness, signature, signed_at) VALUES (?, ?, ?,"
-                            + " ?)", c.treeSize(), answer.message().signer().id().hex(), body.get("signature").asText(),
-                    Timestamp.from(clock.instant()));
+            List<String> chain = new ArrayList<>();
+            body.path("certificates").forEach(cert -> chain.add(cert.asText()));
+            jdbc.update("INSERT INTO evidence_cosignature (tree_size, witness, signature, signed_at, witness_chain)"
+                            + " VALUES (?, ?, ?, ?, ?)", c.treeSize(), answer.message().signer().id().hex(),
+                    body.get("signature").asText(), Timestamp.from(clock.instant()), String.join(",", chain));
             return true;
         } catch (FederationException | IOException | DuplicateKeyException e) {
             log.warn("checkpoint {} not cosigned: {}", c.treeSize(), e.getMessage());
@@ -110,6 +115,25 @@ final class Witnessing {
     List<Map<String, String>> cosignatures(long treeSize) {
         return jdbc.query("SELECT witness, signature FROM evidence_cosignature WHERE tree_size = ? ORDER BY witness",
                 (rs, n) -> Map.of("witness", rs.getString(1), "signature", rs.getString(2)), treeSize);
+    }
+
+    /** Cosignatures of that checkpoint with the witnesses' certificate chains, for receipts. */
+    List<Receipts.Cosignature> cosignaturesWithChains(long treeSize) {
+        return jdbc.query("SELECT witness, signature, witness_chain FROM evidence_cosignature WHERE tree_size = ?"
+                + " ORDER BY witness", (rs, n) -> new Receipts.Cosignature(rs.getString(1), rs.getString(2),
+                rs.getString(3) == null || rs.getString(3).isEmpty() ? List.of() : List.of(rs.getString(3).split(","))),
+                treeSize);
+    }
+
+    /** The smallest cosigned tree that contains the leaf. */
+    Optional<Long> smallestCosignedAbove(long leafIndex) {
+        return jdbc.queryForList("SELECT MIN(tree_size) FROM evidence_cosignature WHERE tree_size > ?", Long.class,
+                leafIndex).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The largest cosigned tree size, 0 when the parent has cosigned nothing. */
+    long cosignedSize() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(tree_size), 0) FROM evidence_cosignature", Long.class);
     }
 
     // ------------------------------------------------------------------ parent side
@@ -186,7 +210,7 @@ final class Witnessing {
         byte[] cosignature = device.sign(key, Sm2.digest(device.exportSignPublicKey(key),
                 body.getBytes(StandardCharsets.US_ASCII)));
         return Map.of("logId", logId, "treeSize", size, "witness", SignerId.of(device.exportSignPublicKey(key)).hex(),
-                "signature", Base64.getEncoder().encodeToString(cosignature));
+                "signature", Base64.getEncoder().encodeToString(cosignature), "certificates", chain.get());
     }
 
     /** Recorded outside any transaction, so the alarm stays when the refusal is answered. */

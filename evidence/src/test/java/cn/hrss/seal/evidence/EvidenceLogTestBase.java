@@ -8,6 +8,7 @@ import cn.hrss.seal.core.device.CipherDevice;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.merkle.MerkleHashes;
 import cn.hrss.seal.core.merkle.MerkleProofs;
+import cn.hrss.seal.core.merkle.MerkleTree;
 import cn.hrss.seal.application.api.DocumentsSigned;
 import cn.hrss.seal.evidence.api.EvidenceLog;
 import cn.hrss.seal.testsupport.TestDatabase;
@@ -27,8 +28,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * key, and every inclusion and consistency proof the node serves verifies offline with seal-core's MerkleProofs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test counts leaves from 0
 abstract class EvidenceLogTestBase {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -70,6 +75,7 @@ abstract class EvidenceLogTestBase {
     }
 
     @Test
+    @Order(1)
     void checkpointsAndProofsVerifyOfflineAndAnAppendThatFailsLeavesNoGap() throws Exception {
         EvidenceLog log = node.getBean(EvidenceLog.class);
         List<byte[]> leaves = new ArrayList<>();
@@ -119,7 +125,11 @@ abstract class EvidenceLogTestBase {
                 "ab".repeat(32), List.of("01".repeat(32)), List.of("02".repeat(32)), "03".repeat(32),
                 Instant.parse("2026-11-24T01:00:00Z"));
         node.publishEvent(signed);
-        byte[] leaf = SigningEvidence.leaf(signed);
+        byte[] leaf = node.getBean(SigningEvidence.class).leaf(signed);
+        String pseudonym = cn.hrss.seal.core.pii.PersonalDataProtector.forLabel(node.getBean(CipherDevice.class),
+                cn.hrss.seal.core.pii.PersonalDataProtector.DEFAULT_KEK_LABEL).pseudonym(SigningEvidence.SIGNER_CONTEXT,
+                "ab".repeat(32));
+        assertThat(pseudonym).matches("[0-9a-f]{64}").isNotEqualTo("ab".repeat(32));
         assertThat(new String(leaf, StandardCharsets.UTF_8)).isEqualTo("""
                 HRSS-SEAL-EVIDENCE/1
                 kind=SIGNING
@@ -130,7 +140,7 @@ abstract class EvidenceLogTestBase {
                 documentSm3=%s
                 signedSm3=%s
                 approvalSm3=%s
-                signedAt=2026-11-24T01:00:00Z""".formatted("ab".repeat(32), "01".repeat(32), "02".repeat(32),
+                signedAt=2026-11-24T01:00:00Z""".formatted(pseudonym, "01".repeat(32), "02".repeat(32),
                 "03".repeat(32)));
         long size = node.getBean(JdbcTemplate.class).queryForObject("SELECT size FROM evidence_head", Long.class);
         JsonNode proof = get("/api/v1/evidence/proof/inclusion?leafHash="
@@ -150,6 +160,120 @@ abstract class EvidenceLogTestBase {
         node.getBean(EvidenceLog.class).append("x".getBytes(StandardCharsets.UTF_8));
         assertThat(status("/api/v1/evidence/proof/inclusion?leafHash=" + "0".repeat(64) + "&treeSize=1"))
                 .isEqualTo(404);
+    }
+
+    @Test
+    void proofsFromStoredSubtreesAreThoseOfAllLeavesAfterSingleAndBatchedAppends() throws Exception {
+        LeafStore log = node.getBean(LeafStore.class);
+        StoredTree tree = node.getBean(StoredTree.class);
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        long start = log.size();
+        int[] batches = {1, 7, 1, 1, 100, 0, 3, 64, 1, 31, 2, 90};
+        int appended = 0;
+        for (int b : batches) {
+            List<byte[]> batch = new ArrayList<>();
+            for (int i = 0; i < b; i++) {
+                batch.add(("{\"kind\":\"TEST\",\"n\":" + (appended + i) + "}").getBytes(StandardCharsets.UTF_8));
+            }
+            long first = b == 1 ? log.append(batch.get(0)) : log.appendAll(batch);
+            assertThat(first).isEqualTo(start + appended);
+            appended += b;
+        }
+        assertThatThrownBy(() -> log.appendAll(List.of(new byte[] {1}, new byte[0])))
+                .isInstanceOf(IllegalArgumentException.class);
+        long size = log.size();
+        assertThat(size).isEqualTo(start + appended);
+        assertThat(appended).isEqualTo(301);
+        // the reference: MerkleTree over every leaf hash, as the log computed proofs before V9_3
+        List<byte[]> all = jdbc.query("SELECT leaf_hash FROM evidence_leaf ORDER BY idx",
+                (rs, n) -> HexFormat.of().parseHex(rs.getString(1)));
+        assertThat(all).hasSize((int) size);
+        MerkleTree reference = MerkleTree.of(all);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_node", Long.class))
+                .isEqualTo(size - Long.bitCount(size));
+        for (int n = 1; n <= size; n++) {
+            assertThat(tree.root(n)).as("root %d", n).isEqualTo(reference.root(n));
+        }
+        for (int n : new int[] {(int) size, (int) size - 1, 256, 255, 129, (int) start + 9}) {
+            for (int m = 0; m < n; m++) {
+                assertThat(tree.inclusionProof(m, n)).as("%d of %d", m, n)
+                        .containsExactlyElementsOf(reference.inclusionProof(m, n));
+            }
+            for (int m = 1; m <= n; m += 7) {
+                assertThat(tree.consistencyProof(m, n)).as("%d -> %d", m, n)
+                        .containsExactlyElementsOf(reference.consistencyProof(m, n));
+            }
+        }
+        // and over HTTP, as a verifier gets them
+        byte[] root = reference.root((int) size);
+        JsonNode inclusion = get("/api/v1/evidence/proof/inclusion?leafHash=" + HexFormat.of().formatHex(all.get(200))
+                + "&treeSize=" + size);
+        assertThat(MerkleProofs.verifyInclusion(all.get(200), 200, size, hashes(inclusion.get("auditPath")), root))
+                .isTrue();
+        JsonNode consistency = get("/api/v1/evidence/proof/consistency?first=100&second=" + size);
+        assertThat(MerkleProofs.verifyConsistency(100, size, hashes(consistency.get("proof")), reference.root(100),
+                root)).isTrue();
+
+        // a log from before V9_3 (leaves, no subtrees) gets them at start-up, the same
+        jdbc.update("DELETE FROM evidence_node");
+        log.completeNodes();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_node", Long.class))
+                .isEqualTo(size - Long.bitCount(size));
+        assertThat(tree.root(size)).isEqualTo(root);
+        assertThat(tree.inclusionProof(size - 5, size)).containsExactlyElementsOf(
+                reference.inclusionProof((int) size - 5, (int) size));
+    }
+
+    @Test
+    void aRewrittenLeafIsCaught() throws Exception {
+        LeafStore log = node.getBean(LeafStore.class);
+        StoredTree tree = node.getBean(StoredTree.class);
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        List<byte[]> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(("rewrite test " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        log.appendAll(batch);
+        long before = log.size();
+        byte[] beforeRoot = tree.root(before);
+        long victim = before - 30;
+        String original = jdbc.queryForObject("SELECT leaf_hash FROM evidence_leaf WHERE idx = ?", String.class,
+                victim);
+        byte[] forged = MerkleHashes.leaf("forged".getBytes(StandardCharsets.UTF_8));
+        List<Object[]> originalNodes = jdbc.query("SELECT level, idx, hash FROM evidence_node", (rs, n) ->
+                new Object[] {rs.getInt(1), rs.getLong(2), rs.getString(3)});
+        try {
+            // a rewrite of the leaf row only: its inclusion proof from the stored subtrees no longer reaches the root
+            jdbc.update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = ?", HexFormat.of().formatHex(forged),
+                    victim);
+            assertThat(MerkleProofs.verifyInclusion(forged, victim, before, tree.inclusionProof(victim, before),
+                    beforeRoot)).isFalse();
+            // a thorough rewrite, every stored subtree above the leaf too: the log goes on, but it cannot prove the
+            // new tree consistent with the checkpoint before the rewrite
+            for (int level = 1; (victim >> level) < (before >> level); level++) {
+                long index = victim >> level;
+                byte[] hash = MerkleHashes.node(stored(jdbc, level - 1, 2 * index), stored(jdbc, level - 1,
+                        2 * index + 1));
+                jdbc.update("UPDATE evidence_node SET hash = ? WHERE level = ? AND idx = ?",
+                        HexFormat.of().formatHex(hash), level, index);
+            }
+            log.append("after the rewrite".getBytes(StandardCharsets.UTF_8));
+            long after = log.size();
+            assertThat(MerkleProofs.verifyConsistency(before, after, tree.consistencyProof(before, after), beforeRoot,
+                    tree.root(after))).isFalse();
+        } finally {
+            jdbc.update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = ?", original, victim);
+            jdbc.batchUpdate("UPDATE evidence_node SET hash = ? WHERE level = ? AND idx = ?", originalNodes.stream()
+                    .map(r -> new Object[] {r[2], r[0], r[1]}).toList());
+        }
+        assertThat(tree.root(before)).isEqualTo(beforeRoot);
+    }
+
+    private static byte[] stored(JdbcTemplate jdbc, int level, long index) {
+        return HexFormat.of().parseHex(level == 0
+                ? jdbc.queryForObject("SELECT leaf_hash FROM evidence_leaf WHERE idx = ?", String.class, index)
+                : jdbc.queryForObject("SELECT hash FROM evidence_node WHERE level = ? AND idx = ?", String.class,
+                level, index));
     }
 
     private List<byte[]> hashes(JsonNode array) {

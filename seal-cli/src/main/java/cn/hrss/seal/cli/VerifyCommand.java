@@ -4,6 +4,10 @@ import cn.hrss.seal.application.ofd.OfdLimits;
 import cn.hrss.seal.application.ofd.OfdVerifier;
 import cn.hrss.seal.application.pdf.PdfLimits;
 import cn.hrss.seal.application.pdf.PdfVerifier;
+import cn.hrss.seal.application.verify.EvidenceChecks;
+import cn.hrss.seal.application.verify.EvidenceReceipt;
+import cn.hrss.seal.application.verify.EvidenceReceiptVerifier;
+import cn.hrss.seal.anchor.evm.EvmEvidenceAnchor;
 import cn.hrss.seal.application.data.DetachedSignatureVerifier;
 import cn.hrss.seal.application.online.CrlRevocationSource;
 import cn.hrss.seal.application.online.HttpSealStatusSource;
@@ -61,6 +65,21 @@ final class VerifyCommand implements Callable<Integer> {
             description = "node to ask online: seal status (signed answers), OCSP and CRL, e.g. https://node")
     URI statusUrl;
 
+    @Option(names = "--receipt", paramLabel = "RECEIPT.json",
+            description = "evidence receipt(s) of the document's signatures (docs/EVIDENCE.md); repeatable")
+    List<Path> receipts = new ArrayList<>();
+
+    @Option(names = "--chain-rpc", paramLabel = "URL",
+            description = "EVM chain node to ask whether it records a receipt's checkpoint (with --chain-registry)")
+    URI chainRpc;
+
+    @Option(names = "--chain-id", paramLabel = "N", defaultValue = "1337", description = "EVM chain id")
+    long chainId;
+
+    @Option(names = "--chain-registry", paramLabel = "0xADDRESS",
+            description = "the EvidenceAnchorRegistry contract you trust; receipts naming another are not believed")
+    String chainRegistry;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "report format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     ReportWriter.Format format;
@@ -94,9 +113,42 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             throw new BadInputException(input + " is neither a PDF nor an OFD; for a data signature give --data");
         }
+        report = withEvidence(report, bytes, roots);
         ReportWriter.write(report, type, format, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCodes.of(report.verdict());
+    }
+
+    /** Receipts are checked offline, and against the chain when --chain-rpc and --chain-registry are given. */
+    private VerificationReport withEvidence(VerificationReport report, byte[] document,
+                                            List<X509CertificateHolder> roots) {
+        if (receipts.isEmpty()) {
+            return report;
+        }
+        if ((chainRpc == null) != (chainRegistry == null)) {
+            throw new BadInputException("--chain-rpc and --chain-registry go together");
+        }
+        List<EvidenceReceipt> parsed = new ArrayList<>();
+        for (Path receipt : receipts) {
+            try {
+                parsed.add(EvidenceReceipt.parse(Io.read(receipt, "receipt")));
+            } catch (cn.hrss.seal.core.error.SealException e) {
+                throw new BadInputException(receipt + ": " + e.getMessage());
+            }
+        }
+        Optional<EvidenceReceiptVerifier.Ledger> ledger = Optional.empty();
+        if (chainRpc != null) {
+            EvmEvidenceAnchor registry = EvmEvidenceAnchor.reader(chainRpc, chainId, chainRegistry);
+            ledger = Optional.of((anchor, logId, size) -> {
+                if (!anchor.contractAddress().equalsIgnoreCase(chainRegistry)
+                        || !anchor.ledger().equals(registry.ledger())) {
+                    throw new IllegalStateException("the receipt names " + anchor.ledger() + " "
+                            + anchor.contractAddress() + ", not the trusted registry");
+                }
+                return registry.recorded(logId, size);
+            });
+        }
+        return EvidenceChecks.withEvidence(report, document, parsed, new EvidenceReceiptVerifier(roots, ledger));
     }
 
     private URI node(String path) {

@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,14 @@ public class ServiceMgmtAutoConfiguration {
         ServiceMgmtProperties.Parent parent = properties.parent();
         return new TrustListClient(HttpClient.newBuilder().connectTimeout(parent.timeout()).build(),
                 parent.baseUrl(), pinned(parent), clock, parent.timeout(), new JdbcParentTrustListStore(jdbc, clock));
+    }
+
+    /** The parent's pinned root is a trust anchor of this node: it verifies what the parent signed (witnessing). */
+    @Bean
+    @ConditionalOnProperty(prefix = "seal.service-mgmt.parent", name = "base-url")
+    cn.hrss.seal.ca.api.TrustAnchors parentTrustAnchor(ServiceMgmtProperties properties) {
+        List<X509CertificateHolder> roots = List.of(pinned(properties.parent()));
+        return () -> roots;
     }
 
     /** Pulls at start and every pull-interval; a failed pull keeps the version held and is logged. */

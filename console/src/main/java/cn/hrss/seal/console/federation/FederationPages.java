@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The system administrator's view of the federation: this node's own registration with its parent, the lower
- * systems that applied here (with review), and the outbox per destination. A part the node does not run (a city has
+ * systems that applied here (with review), the outbox per destination, and the evidence log (checkpoints, witness
+ * status per child with alarms, chain anchoring). A part the node does not run (a city has
  * no registrations, the ministry no parent) is simply not shown.
  */
 @Controller
@@ -47,6 +48,8 @@ public class FederationPages {
                 JsonNode.class)).orElse(null));
         model.addAttribute("outbox", optional(() -> api.get(me, u -> u.path("/api/v1/federation/outbox").build(),
                 JsonNode.class)).map(o -> o.path("destinations")).orElse(null));
+        model.addAttribute("evidence", optional(() -> api.get(me, u -> u.path("/api/v1/evidence-operations").build(),
+                JsonNode.class)).orElse(null));
         return "console/federation";
     }
 

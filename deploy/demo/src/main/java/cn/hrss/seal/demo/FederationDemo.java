@@ -50,7 +50,23 @@ final class FederationDemo implements AutoCloseable {
         Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar, Path cliJar) {
             this(work, topology, basePort, nodeJar, simJar, cliJar, Map.of());
         }
+
+        /**
+         * The local EVM chain the build installs (evidence-anchor-evm's npm packages, found from the working directory
+         * or above); absent: the demo runs without anchoring.
+         */
+        java.util.Optional<Path> ganache() {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                Path bin = dir.resolve("evidence-anchor-evm/node_modules/.bin/ganache");
+                if (Files.isExecutable(bin)) {
+                    return java.util.Optional.of(bin);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
+
+    private int chainPort;
 
     /** What the scenario established, for the end-to-end test to check beyond "no step failed". */
     record Outcome(String esId, String verdictBeforeRevocation, String verdictAfterRevocation,
@@ -79,6 +95,10 @@ final class FederationDemo implements AutoCloseable {
     /** Steps 1 to 9: every component started, every lower node registered, trust anchors in place. */
     void setUp() throws Exception {
         Topology topology = settings.topology();
+        if (settings.ganache().isPresent()) {
+            step("start a local EVM chain (ganache, gas-free, chain id 1337) for anchoring the evidence logs",
+                    this::startChain);
+        }
         step("start the national-platform simulator on port " + settings.basePort(), this::startSimulator);
         for (Topology.Member member : topology.members()) {
             step("start " + member.displayName() + " (" + member.tier() + ", region " + member.regionCode()
@@ -111,6 +131,11 @@ final class FederationDemo implements AutoCloseable {
             signed[0] = signPdf(city, esId);
             return signed[0].length + " bytes, signed PDF";
         });
+        if (settings.ganache().isPresent()) {
+            step("the signing's evidence: " + city.displayName() + "'s receipt, cosigned by its province and anchored"
+                    + " on the chain, checked by the command-line client against the chain", () ->
+                    checkEvidence(city, signed[0]));
+        }
         Topology.Member otherProvince = topology.member(Topology.GUANGDONG);
         String[] before = new String[1];
         step("verify the PDF on " + otherProvince.displayName() + "'s portal (status asked through the ministry)",
@@ -140,6 +165,84 @@ final class FederationDemo implements AutoCloseable {
                 });
         String code = nationalRecord(esId);
         return new Outcome(esId, before[0], after[0], code, List.copyOf(steps));
+    }
+
+    private String startChain() throws Exception {
+        Path dir = Files.createDirectories(settings.work().resolve("chain"));
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            chainPort = free.getLocalPort();
+        }
+        LaunchedProcess chain = LaunchedProcess.command("chain", List.of(settings.ganache().orElseThrow().toString(),
+                "--server.host", "127.0.0.1", "--server.port", Integer.toString(chainPort),
+                "--chain.chainId", "1337", "--chain.hardfork", "berlin", "--miner.defaultGasPrice", "0",
+                "--logging.quiet", "true", "--wallet.totalAccounts", "1"), dir.resolve("ganache.log"));
+        running.put("chain", chain);
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(loopback(chainPort, "/"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return "up on port " + chainPort + ", chain id " + NodeApi.parse(r.body()).path("result").asText()
+                            + ", log " + chain.log();
+                }
+            } catch (java.net.ConnectException notYet) {
+                // still starting
+            }
+            if (!chain.alive() || Instant.now().isAfter(deadline)) {
+                throw new DemoFailure("ganache did not start: " + chain.tail());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Waits until the city's receipt for the signed PDF carries its province's cosignature and the anchor, then runs
+     * {@code seal-cli verify --receipt R --chain-rpc URL --chain-registry ADDRESS} with the city's and province's
+     * roots: every evidence check must pass against the chain itself.
+     */
+    private String checkEvidence(Topology.Member city, byte[] signed) throws Exception {
+        String sm3 = java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(signed));
+        NodeApi anyone = new NodeApi(http, loopback(city.port(), ""));
+        JsonNode receipt = await(PROPAGATION, "a cosigned and anchored receipt", () -> {
+            try {
+                JsonNode r = anyone.get("/api/v1/evidence/receipts?documentSm3=" + sm3);
+                return r.has("anchor") && !r.path("cosignatures").isEmpty() ? r : null;
+            } catch (DemoFailure notYet) {
+                return null;
+            }
+        });
+        Path dir = settings.work().resolve(city.name());
+        Path receiptFile = Files.writeString(dir.resolve("signed.receipt.json"), receipt.toPrettyString());
+        Path pdf = Files.write(dir.resolve("signed.pdf"), signed);
+        Topology.Member province = settings.topology().member(city.parent().orElseThrow());
+        Path cityRoot = Files.writeString(dir.resolve("root-city.pem"), admin(city).getText("/ca/root.pem"));
+        Path provinceRoot = Files.writeString(dir.resolve("root-province.pem"), admin(province).getText("/ca/root.pem"));
+        String registry = admin(city).get("/api/v1/evidence-operations").path("anchoring").path("latest")
+                .path("contractAddress").asText();
+        Path log = dir.resolve("seal-cli-verify-receipt.log");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                settings.cliJar().toString(), "verify", "--trust", cityRoot.toString(), "--trust",
+                provinceRoot.toString(), "--receipt", receiptFile.toString(), "--chain-rpc",
+                "http://127.0.0.1:" + chainPort, "--chain-id", "1337", "--chain-registry", registry,
+                pdf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!cli.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            cli.destroyForcibly();
+            throw new DemoFailure("seal-cli verify did not finish: " + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        for (String check : List.of("EVIDENCE_INCLUSION", "EVIDENCE_CHECKPOINT", "EVIDENCE_WITNESS",
+                "EVIDENCE_ANCHOR")) {
+            if (!java.util.regex.Pattern.compile(check + "\\s+PASSED").matcher(output).find()) {
+                throw new DemoFailure("seal-cli verify --receipt: " + check + " did not pass:\n" + output);
+            }
+        }
+        return "leaf " + receipt.path("leafIndex").asLong() + " of " + city.name() + "'s log, checkpoint "
+                + receipt.path("treeSize").asLong() + " cosigned by " + province.name() + ", anchored in "
+                + receipt.path("anchor").path("transactionHash").asText() + "; seal-cli confirmed it on the chain"
+                + " (receipt " + receiptFile + ")";
     }
 
     private String startSimulator() throws Exception {
@@ -174,7 +277,13 @@ final class FederationDemo implements AutoCloseable {
                 "--seal.federation.outbox.poll-interval=500ms",
                 "--seal.federation.outbox.initial-backoff=1s",
                 "--seal.federation.outbox.max-backoff=5s",
-                "--seal.status.federation.cache-ttl=PT2S"));
+                "--seal.status.federation.cache-ttl=PT2S",
+                "--seal.evidence.checkpoint-interval=PT2S"));
+        if (settings.ganache().isPresent()) {
+            // each node deploys its own registry on first use here; a real federation shares the ministry's
+            args.addAll(List.of("--seal.evidence.anchor.evm.rpc-url=http://127.0.0.1:" + chainPort,
+                    "--seal.evidence.anchor.evm.chain-id=1337", "--seal.evidence.anchor.interval=PT3S"));
+        }
         if (member.parent().isPresent()) {
             Topology.Member parent = settings.topology().member(member.parent().get());
             Path pinned = dir.resolve("parent-root.pem");

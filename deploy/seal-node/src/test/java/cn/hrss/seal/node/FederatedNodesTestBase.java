@@ -2,11 +2,16 @@ package cn.hrss.seal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hrss.seal.application.verify.EvidenceReceipt;
+import cn.hrss.seal.application.verify.EvidenceReceiptVerifier;
+import cn.hrss.seal.application.verify.ReceiptVerification;
+import cn.hrss.seal.application.verify.Verdict;
 import cn.hrss.seal.ca.api.CertificateAuthority;
 import cn.hrss.seal.core.message.MessageContext;
 import cn.hrss.seal.core.message.MessageKind;
 import cn.hrss.seal.core.message.MessageSigner;
 import cn.hrss.seal.core.message.SignedMessage;
+import cn.hrss.seal.testsupport.LocalEvmChain;
 import cn.hrss.seal.testsupport.TestDatabase;
 import cn.hrss.seal.testsupport.TestIdentifiers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,8 +59,11 @@ abstract class FederatedNodesTestBase {
 
     abstract TestDatabase database();
 
+    private LocalEvmChain chain;
+
     @BeforeAll
     void startAndRegister() throws Exception {
+        chain = LocalEvmChain.start();
         start("ministry", "MINISTRY", "100000", null);
         start("fujian", "PROVINCE", "350000", "ministry");
         start("guangdong", "PROVINCE", "440000", "ministry");
@@ -71,6 +79,9 @@ abstract class FederatedNodesTestBase {
         java.util.Collections.reverse(reverse);
         reverse.forEach(ConfigurableApplicationContext::close);
         databases.forEach(TestDatabase::close);
+        if (chain != null) {
+            chain.close();
+        }
     }
 
     @Test
@@ -154,14 +165,93 @@ abstract class FederatedNodesTestBase {
             return c.path("treeSize").asLong() >= 5 && c.path("cosignatures").toString().contains(fujian);
         })).isTrue();
 
-        // someone rewrites an early entry in Xiamen's database, then the log goes on
-        jdbc("xiamen").update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = 0", "00".repeat(32));
+        // someone rewrites an early entry in Xiamen's database, with the stored subtree hashes above it (else the
+        // stored tree still holds the old leaf), then the log goes on
+        rewriteFirstLeaf("xiamen", new byte[32]);
         log.append("after the rewrite".getBytes(StandardCharsets.UTF_8));
         assertThat(await("Fujian raises an alarm", () -> jdbc("fujian").queryForObject(
                 "SELECT COUNT(*) FROM evidence_witness_alarm WHERE code = 'EVIDENCE_INCONSISTENT'",
                 Integer.class) > 0)).isTrue();
         JsonNode latest = get("xiamen", "/api/v1/evidence/checkpoint");
         assertThat(latest.path("cosignatures").toString()).doesNotContain(fujian);
+    }
+
+    /**
+     * Three parties seal one PDF on Fujian; each signing's evidence is then proven with only its receipt, the
+     * ministry's cosignature in it and the root the chain recorded — and the node's own verification finds and checks
+     * the three receipts by itself.
+     */
+    @Test
+    void eachSignatureOfAThreePartyPdfIsProvenByItsReceiptTheParentsCosignatureAndTheChain() throws Exception {
+        byte[] pdf = onePagePdf();
+        List<String> revisions = new ArrayList<>();
+        for (int party = 0; party < 3; party++) {
+            // Fuzhou units: Fujian serves them itself (Xiamen's units are Xiamen's)
+            String esId = makeSeal("fujian", "350102");
+            pdf = signPdf("fujian", esId, pdf, 40 + 60 * party);
+            revisions.add(java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(pdf)));
+        }
+        String ministry = nodes.get("ministry").getBean(MessageSigner.class).signerId().hex();
+        List<JsonNode> receipts = new ArrayList<>();
+        for (String revision : revisions) {
+            assertThat(await("receipt of " + revision + " is cosigned and anchored", () -> {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("fujian",
+                        "/api/v1/evidence/receipts?documentSm3=" + revision)).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode receipt = json.readTree(r.body());
+                if (r.statusCode() == 200 && receipt.has("anchor") && receipt.toString().contains(ministry)) {
+                    receipts.add(receipt);
+                    return true;
+                }
+                return false;
+            })).isTrue();
+        }
+
+        var anchor = nodes.get("fujian").getBean(cn.hrss.seal.core.anchor.EvidenceAnchor.class);
+        var chainView = cn.hrss.seal.anchor.evm.EvmEvidenceAnchor.reader(chain.rpcUrl(), LocalEvmChain.CHAIN_ID,
+                anchor.registry());
+        var verifier = new EvidenceReceiptVerifier(List.of(
+                nodes.get("fujian").getBean(CertificateAuthority.class).rootCertificate(),
+                nodes.get("ministry").getBean(CertificateAuthority.class).rootCertificate()),
+                java.util.Optional.of((a, logId, size) -> chainView.recorded(logId, size)));
+        for (int i = 0; i < 3; i++) {
+            ReceiptVerification v = verifier.verify(EvidenceReceipt.parse(receipts.get(i).toString()
+                    .getBytes(StandardCharsets.UTF_8)), List.of(revisions.get(i)));
+            assertThat(v.verdict()).as(v.checks().toString()).isEqualTo(Verdict.PASSED);
+            assertThat(v.checks()).as("inclusion, checkpoint, witness and anchor all pass")
+                    .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASSED));
+        }
+
+        // the node's own verification finds the receipts of all three signed revisions by itself
+        JsonNode report = verifyOnNode("fujian", pdf);
+        assertThat(report.path("verdict").asText()).as(report.toPrettyString()).isEqualTo("PASSED");
+        assertThat(report.path("signatures")).hasSize(3).allSatisfy(signature ->
+                assertThat(signature.path("checks").toString()).contains("EVIDENCE_ANCHOR").contains("EVIDENCE_WITNESS"));
+
+        // the operators' views: Fujian's console shows its anchoring, the ministry's the log it witnesses for Fujian
+        String fujianLog = nodes.get("fujian").getBean(MessageSigner.class).signerId().hex();
+        assertThat(consolePage("fujian", "/console/federation")).contains("存证日志", "区块链锚定",
+                receipts.get(2).path("anchor").path("transactionHash").asText());
+        assertThat(consolePage("ministry", "/console/federation")).contains("见证的下级日志", fujianLog);
+    }
+
+    /** A console page as the node's administrator sees it, after the console's own form login. */
+    private String consolePage(String node, String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String form = browser.send(HttpRequest.newBuilder(uri(node, "/console/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String credentials = "username=admin&password=" + java.net.URLEncoder.encode(ADMIN_PASSWORD,
+                StandardCharsets.UTF_8) + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        browser.send(HttpRequest.newBuilder(uri(node, "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(node, path))
+                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     // ---------------------------------------------------------------- topology
@@ -189,6 +279,9 @@ abstract class FederatedNodesTestBase {
         p.put("seal.status.federation.cache-ttl", "PT1H");
         p.put("seal.making.expiry.enabled", "false");
         p.put("seal.evidence.checkpoint-interval", "PT1S");
+        p.put("seal.evidence.anchor.interval", "PT1S");
+        p.put("seal.evidence.anchor.evm.rpc-url", chain.rpcUrl());
+        p.put("seal.evidence.anchor.evm.chain-id", LocalEvmChain.CHAIN_ID);
         if (parent != null) {
             Path pinned = dataDir.resolve("parent-root.der");
             Files.write(pinned, nodes.get(parent).getBean(CertificateAuthority.class).rootCertificate().getEncoded());
@@ -228,6 +321,11 @@ abstract class FederatedNodesTestBase {
     // ---------------------------------------------------------------- seals
 
     private String makeSeal(String node) throws Exception {
+        return makeSeal(node, "350203");
+    }
+
+    /** @param unitRegion the unit's county: seal codes are numbered per region, so two nodes never share one */
+    private String makeSeal(String node, String unitRegion) throws Exception {
         String admin = adminToken(node);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         for (String[] u : new String[][] {{"op" + suffix, "SEAL_OPERATOR"}, {"rv" + suffix, "SEAL_REVIEWER"}}) {
@@ -237,24 +335,67 @@ abstract class FederatedNodesTestBase {
         String operator = token(node, "op" + suffix, "op" + suffix + "Pass9X");
         String reviewer = token(node, "rv" + suffix, "rv" + suffix + "Pass9X");
         String id = post(node, "/api/v1/seal-applications", operator, """
-                {"unitCreditCode":"%s","unitRegionCode":"350203","unitType":"PUBLIC_INSTITUTION",
+                {"unitCreditCode":"%s","unitRegionCode":"%s","unitType":"PUBLIC_INSTITUTION",
                  "unitName":"厦门市社会保险中心","unitAddress":"厦门市思明区","agentName":"张三",
                  "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
                  "approverUnitName":"厦门市人力资源和社会保障局","approverRegionCode":"350200",
                  "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}"""
-                .formatted(TestIdentifiers.creditCode("350203")), 201)
+                .formatted(TestIdentifiers.creditCode(unitRegion), unitRegion), 201)
                 .get("id").asText();
         post(node, "/api/v1/seal-applications/" + id + "/approve", reviewer, "{\"opinion\":\"同意\"}", 200);
         JsonNode made = post(node, "/api/v1/seal-applications/" + id + "/make", operator, "", 200);
         assertThat(made.path("status").asText()).isEqualTo("VALID");
         this.lastOperator = operator;
+        this.lastReviewer = reviewer;
         return made.get("esId").asText();
     }
 
     private String lastOperator;
+    private String lastReviewer;
 
     private void lifecycle(String node, String esId, String action, Map<String, String> body) throws Exception {
         post(node, "/api/v1/seals/" + esId + "/" + action, lastOperator, json.writeValueAsString(body), 200);
+    }
+
+    private static byte[] onePagePdf() throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The reviewed flow: the seal's operator files the request, its reviewer approves, the operator signs. */
+    private byte[] signPdf(String node, String esId, byte[] pdf, int x) throws Exception {
+        String operator = lastOperator;
+        ObjectNode request = json.createObjectNode().put("esId", esId).put("purpose", "three-party contract");
+        request.putArray("documents").addObject().put("name", "contract.pdf").put("type", "PDF")
+                .put("contentBase64", java.util.Base64.getEncoder().encodeToString(pdf))
+                .putObject("placement").put("page", 1).put("x", x).put("y", 200);
+        String id = post(node, "/api/v1/sign-requests", operator, request.toString(), 201).get("id").asText();
+        post(node, "/api/v1/sign-requests/" + id + "/approve", lastReviewer, "{\"opinion\":\"同意\"}", 200);
+        post(node, "/api/v1/sign-requests/" + id + "/sign", operator, "", 200);
+        HttpResponse<byte[]> signed = http.send(HttpRequest.newBuilder(uri(node, "/api/v1/sign-requests/" + id
+                + "/documents/0")).header("Authorization", "Bearer " + operator).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(signed.statusCode()).isEqualTo(200);
+        return signed.body();
+    }
+
+    private JsonNode verifyOnNode(String node, byte[] document) throws Exception {
+        String boundary = "b" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(document);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(node, "/api/v1/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -306,6 +447,26 @@ abstract class FederatedNodesTestBase {
 
     private URI uri(String node, String path) {
         return URI.create("http://127.0.0.1:" + ports.get(node) + path);
+    }
+
+    /** Leaf 0 and every complete subtree above it, recomputed, under the log's lock. */
+    private void rewriteFirstLeaf(String node, byte[] leafHash) {
+        var jdbc = jdbc(node);
+        new org.springframework.transaction.support.TransactionTemplate(nodes.get(node).getBean(
+                org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            long size = jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1 FOR UPDATE", Long.class);
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            jdbc.update("UPDATE evidence_leaf SET leaf_hash = ? WHERE idx = 0", hex.formatHex(leafHash));
+            byte[] h = leafHash;
+            for (int level = 1; size >> level > 0; level++) {
+                String sibling = level == 1
+                        ? jdbc.queryForObject("SELECT leaf_hash FROM evidence_leaf WHERE idx = 1", String.class)
+                        : jdbc.queryForObject("SELECT hash FROM evidence_node WHERE level = ? AND idx = 1",
+                        String.class, level - 1);
+                h = cn.hrss.seal.core.merkle.MerkleHashes.node(h, hex.parseHex(sibling));
+                jdbc.update("UPDATE evidence_node SET hash = ? WHERE level = ? AND idx = 0", hex.formatHex(h), level);
+            }
+        });
     }
 
     private org.springframework.jdbc.core.JdbcTemplate jdbc(String node) {

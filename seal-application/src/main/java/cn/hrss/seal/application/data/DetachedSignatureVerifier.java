@@ -86,7 +86,7 @@ public final class DetachedSignatureVerifier {
         checks.add(shared.seal(ses.seal(), SesVerifier.signerListedInSeal(ses), List.of(), signingTime));
         checks.add(shared.sealStatus(ses.seal(), signingTime));
         return new VerificationReport(now, List.of(), List.of(new SignatureReport(NAME,
-                Optional.of(signer.getSubject().toString()), Optional.of(ses.seal().esId()),
+                Optional.of(cn.hrss.seal.application.verify.CertificatePathValidator.name(signer.getSubject())), Optional.of(ses.seal().esId()),
                 Optional.of(ses.seal().name()), ses.signingTime(), timeStamp.time(), checks,
                 Optional.of(SealDetails.of(ses.seal())))));
     }

@@ -83,7 +83,7 @@ final class OfdSignatureValidation {
         checks.addAll(shared.signer(signer, List.of(), signingTime));
         checks.add(seal(signature, ses, signingTime));
         checks.add(shared.sealStatus(ses.seal(), signingTime));
-        return new SignatureReport(entry.id(), Optional.of(signer.getSubject().toString()),
+        return new SignatureReport(entry.id(), Optional.of(cn.hrss.seal.application.verify.CertificatePathValidator.name(signer.getSubject())),
                 Optional.of(ses.seal().esId()), Optional.of(ses.seal().name()), ses.signingTime(), timeStamp.time(),
                 checks, Optional.of(SealDetails.of(ses.seal())));
     }

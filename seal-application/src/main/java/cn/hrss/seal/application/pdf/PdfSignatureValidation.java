@@ -122,7 +122,7 @@ final class PdfSignatureValidation {
                         certificates, signingTime))
                 .orElseGet(() -> sealAbsentOrBroken(signer)));
         seal.ifPresent(s -> checks.add(shared.sealStatus(s, signingTime)));
-        return new SignatureReport(name, Optional.of(certificate.get().getSubject().toString()),
+        return new SignatureReport(name, Optional.of(cn.hrss.seal.application.verify.CertificatePathValidator.name(certificate.get().getSubject())),
                 seal.map(SealView::esId), seal.map(SealView::name), claimedTime(signer), timeStamp.time(), checks,
                 seal.map(SealDetails::of));
     }

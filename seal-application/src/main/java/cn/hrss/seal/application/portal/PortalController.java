@@ -19,6 +19,7 @@ import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,7 @@ class PortalController {
         }
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         MultipartFile file = multipart == null ? null : multipart.getFile("file");
+        MultipartFile receipt = multipart == null ? null : multipart.getFile("receipt");
         if (!PortalCsrf.matches(request)) {
             return page(lang, request, response, HttpStatus.FORBIDDEN, in.get("error.expired"), null);
         }
@@ -82,8 +84,12 @@ class PortalController {
             return page(lang, request, response, HttpStatus.BAD_REQUEST, in.get("error.type"), null);
         }
         try {
-            ReportView report = ReportView.of(verification.verify(document, Optional.empty()), type.get().name());
+            List<byte[]> receipts = receipt == null || receipt.isEmpty() ? List.of() : List.of(receipt.getBytes());
+            ReportView report = ReportView.of(verification.verify(document, Optional.empty(), receipts),
+                    type.get().name());
             return page(lang, request, response, HttpStatus.OK, null, PortalReport.of(report, in));
+        } catch (IOException e) {
+            return page(lang, request, response, HttpStatus.BAD_REQUEST, in.get("error.unreadable"), null);
         } catch (SealException e) {
             // the node's own limits and checks of the input: shown as the form's message with their status
             String message = "DOCUMENT_TOO_LARGE".equals(e.code())

@@ -23,7 +23,9 @@ public enum ReportLanguage {
             Map.entry("FORMAT", "格式"), Map.entry("DOCUMENT_INTEGRITY", "文档完整性"),
             Map.entry("SIGNER_SIGNATURE", "签章人签名"), Map.entry("CERTIFICATE_CHAIN", "证书链"),
             Map.entry("CERTIFICATE_VALIDITY", "证书有效期"), Map.entry("CERTIFICATE_STATUS", "证书状态"),
-            Map.entry("TIME_STAMP", "时间戳"), Map.entry("SEAL", "电子印章"), Map.entry("SEAL_STATUS", "印章状态"))),
+            Map.entry("TIME_STAMP", "时间戳"), Map.entry("SEAL", "电子印章"), Map.entry("SEAL_STATUS", "印章状态"),
+            Map.entry("EVIDENCE_INCLUSION", "存证记录"), Map.entry("EVIDENCE_CHECKPOINT", "存证日志签名"),
+            Map.entry("EVIDENCE_WITNESS", "上级见证"), Map.entry("EVIDENCE_ANCHOR", "区块链锚定"))),
     EN(Map.ofEntries(
             Map.entry("title", "Electronic seal verification report"), Map.entry("verdict", "Verdict"),
             Map.entry("validationTime", "Validation time"), Map.entry("documentType", "Document type"),
@@ -39,7 +41,9 @@ public enum ReportLanguage {
             Map.entry("SIGNER_SIGNATURE", "Signer signature"), Map.entry("CERTIFICATE_CHAIN", "Certificate chain"),
             Map.entry("CERTIFICATE_VALIDITY", "Certificate validity"),
             Map.entry("CERTIFICATE_STATUS", "Certificate status"), Map.entry("TIME_STAMP", "Time stamp"),
-            Map.entry("SEAL", "Seal"), Map.entry("SEAL_STATUS", "Seal status")));
+            Map.entry("SEAL", "Seal"), Map.entry("SEAL_STATUS", "Seal status"),
+            Map.entry("EVIDENCE_INCLUSION", "Evidence record"), Map.entry("EVIDENCE_CHECKPOINT", "Evidence log signature"),
+            Map.entry("EVIDENCE_WITNESS", "Parent witness"), Map.entry("EVIDENCE_ANCHOR", "Chain anchor")));
 
     private final Map<String, String> texts;
 

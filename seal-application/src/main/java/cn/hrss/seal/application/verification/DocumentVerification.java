@@ -2,6 +2,7 @@ package cn.hrss.seal.application.verification;
 
 import cn.hrss.seal.application.verify.VerificationReport;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,16 @@ public interface DocumentVerification {
      * @param detachedData for an SES_Signature: the signed data (or nothing for documents)
      */
     VerificationReport verify(byte[] document, Optional<byte[]> detachedData);
+
+    /**
+     * As {@link #verify(byte[], Optional)}, with evidence: each receipt given (hrss-seal-evidence-receipt/1 JSON) and
+     * each receipt the node finds for the document's signatures is checked and added to the signature it belongs to.
+     * A malformed receipt is a 400 {@code EVIDENCE_RECEIPT_MALFORMED}.
+     */
+    default VerificationReport verify(byte[] document, Optional<byte[]> detachedData, List<byte[]> receipts) {
+        if (!receipts.isEmpty()) {
+            throw new UnsupportedOperationException("this verification does not check evidence receipts");
+        }
+        return verify(document, detachedData);
+    }
 }

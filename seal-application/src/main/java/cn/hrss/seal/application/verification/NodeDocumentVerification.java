@@ -5,7 +5,12 @@ import cn.hrss.seal.application.ofd.OfdLimits;
 import cn.hrss.seal.application.ofd.OfdVerifier;
 import cn.hrss.seal.application.pdf.PdfLimits;
 import cn.hrss.seal.application.pdf.PdfVerifier;
+import cn.hrss.seal.application.api.EvidenceReceipts;
+import cn.hrss.seal.application.verify.EvidenceChecks;
+import cn.hrss.seal.application.verify.EvidenceReceipt;
+import cn.hrss.seal.application.verify.EvidenceReceiptVerifier;
 import cn.hrss.seal.application.verify.RevocationSource;
+import cn.hrss.seal.core.anchor.EvidenceAnchor;
 import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.VerificationReport;
 import cn.hrss.seal.ca.api.CertificateAuthority;
@@ -29,20 +34,61 @@ final class NodeDocumentVerification implements DocumentVerification {
     static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
 
     private final CertificateAuthority ca;
-    private final TrustedRoots extraRoots;
+    private final java.util.function.Supplier<List<X509CertificateHolder>> extraRoots;
     private final RevocationSource revocation;
     private final SealStatusSource sealStatus;
     private final Clock clock;
     private final long maxBytes;
+    private final Optional<EvidenceReceipts> nodeReceipts;
+    private final java.util.function.Supplier<Optional<EvidenceAnchor>> ledger;
 
-    NodeDocumentVerification(CertificateAuthority ca, TrustedRoots extraRoots,
+    NodeDocumentVerification(CertificateAuthority ca, java.util.function.Supplier<List<X509CertificateHolder>> extraRoots,
                              RevocationSource revocation, SealStatusSource sealStatus, Clock clock, long maxBytes) {
+        this(ca, extraRoots, revocation, sealStatus, clock, maxBytes, Optional.empty(), Optional::empty);
+    }
+
+    /**
+     * @param nodeReceipts the node's own evidence log, asked for receipts of the document's revisions
+     * @param ledger       the ledger this node anchors to, asked whether it records a receipt's checkpoint
+     */
+    NodeDocumentVerification(CertificateAuthority ca, java.util.function.Supplier<List<X509CertificateHolder>> extraRoots,
+                             RevocationSource revocation, SealStatusSource sealStatus, Clock clock, long maxBytes,
+                             Optional<EvidenceReceipts> nodeReceipts,
+                             java.util.function.Supplier<Optional<EvidenceAnchor>> ledger) {
+        this.nodeReceipts = nodeReceipts;
+        this.ledger = ledger;
         this.ca = ca;
         this.extraRoots = extraRoots;
         this.revocation = revocation;
         this.sealStatus = sealStatus;
         this.clock = clock;
         this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public VerificationReport verify(byte[] document, Optional<byte[]> detachedData, List<byte[]> receipts) {
+        List<EvidenceReceipt> parsed = new ArrayList<>();
+        for (byte[] receipt : receipts) {
+            parsed.add(EvidenceReceipt.parse(receipt));
+        }
+        VerificationReport report = verify(document, detachedData);
+        if (nodeReceipts.isPresent()) {
+            for (String digest : EvidenceChecks.revisionDigests(document)) {
+                nodeReceipts.get().forDocument(digest).map(EvidenceReceipt::parse)
+                        .filter(found -> parsed.stream().noneMatch(r -> r.leafIndex() == found.leafIndex()
+                                && r.logId().equals(found.logId())))
+                        .ifPresent(parsed::add);
+            }
+        }
+        Optional<EvidenceReceiptVerifier.Ledger> chain = ledger.get().map(anchor -> (a, logId, size) -> {
+            if (!a.ledger().equals(anchor.ledger()) || !a.contractAddress().equalsIgnoreCase(anchor.registry())) {
+                throw new IllegalStateException("anchored on " + a.ledger() + " " + a.contractAddress()
+                        + ", this node reads " + anchor.ledger() + " " + anchor.registry());
+            }
+            return anchor.recorded(logId, size);
+        });
+        return EvidenceChecks.withEvidence(report, document, parsed,
+                new EvidenceReceiptVerifier(trustedRoots(), chain));
     }
 
     @Override
@@ -68,7 +114,7 @@ final class NodeDocumentVerification implements DocumentVerification {
     private List<X509CertificateHolder> trustedRoots() {
         List<X509CertificateHolder> roots = new ArrayList<>();
         roots.add(ca.rootCertificate());
-        roots.addAll(extraRoots.current());
+        roots.addAll(extraRoots.get());
         return roots;
     }
 

@@ -41,6 +41,7 @@ class VerificationController {
     @PostMapping(PATH)
     ResponseEntity<?> verify(@RequestParam(name = "file", required = false) MultipartFile file,
                              @RequestParam(name = "data", required = false) MultipartFile data,
+                             @RequestParam(name = "receipt", required = false) List<MultipartFile> receipts,
                              @RequestParam(name = "lang", required = false) String lang,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
@@ -53,7 +54,9 @@ class VerificationController {
         Optional<byte[]> detached = data == null ? Optional.empty() : Optional.of(bytes(data));
         // the type is recognised again inside verify; here it only labels the report
         String type = DocumentType.detect(document).map(Enum::name).orElse(null);
-        VerificationReport report = verification.verify(document, detached);
+        List<byte[]> given = receipts == null ? List.of()
+                : receipts.stream().filter(r -> !r.isEmpty()).map(VerificationController::bytes).toList();
+        VerificationReport report = verification.verify(document, detached, given);
         ReportView view = ReportView.of(report, type);
         if (wantsPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

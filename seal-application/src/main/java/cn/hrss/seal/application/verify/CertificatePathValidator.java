@@ -78,7 +78,12 @@ public final class CertificatePathValidator {
         while (path.size() <= MAX_PATH) {
             if (trustedRoots.contains(current)) {
                 return CheckResult.passed(Check.CERTIFICATE_CHAIN, "path of " + path.size()
-                        + " certificate(s) to trusted root " + current.getSubject());
+                        + " certificate(s) to trusted root " + name(current.getSubject()));
+            }
+            if (current.getSubject().equals(current.getIssuer()) && signedBy(current, current)) {
+                // an untrusted root, even if a trusted root shares its name (every node's seal root has the same DN)
+                return CheckResult.indeterminate(Check.CERTIFICATE_CHAIN, UNKNOWN_ROOT,
+                        "path ends at root " + name(current.getSubject()) + ", which is not trusted");
             }
             X509CertificateHolder issuer = null;
             boolean nameMatched = false;
@@ -96,23 +101,32 @@ public final class CertificatePathValidator {
             if (issuer == null) {
                 if (nameMatched) {
                     return CheckResult.failed(Check.CERTIFICATE_CHAIN, BAD_CERTIFICATE_SIGNATURE,
-                            "signature of " + current.getSubject() + " does not verify with its issuer");
+                            "signature of " + name(current.getSubject()) + " does not verify with its issuer");
                 }
                 return current.getSubject().equals(current.getIssuer())
                         ? CheckResult.indeterminate(Check.CERTIFICATE_CHAIN, UNKNOWN_ROOT,
-                        "path ends at root " + current.getSubject() + ", which is not trusted")
+                        "path ends at root " + name(current.getSubject()) + ", which is not trusted")
                         : CheckResult.indeterminate(Check.CERTIFICATE_CHAIN, ISSUER_NOT_FOUND,
-                        "issuer " + current.getIssuer() + " is neither trusted nor in the signature");
+                        "issuer " + name(current.getIssuer()) + " is neither trusted nor in the signature");
             }
             BasicConstraints constraints = BasicConstraints.fromExtensions(issuer.getExtensions());
             if (constraints == null || !constraints.isCA()) {
                 return CheckResult.failed(Check.CERTIFICATE_CHAIN, ISSUER_NOT_CA,
-                        "issuer " + issuer.getSubject() + " is not a CA certificate");
+                        "issuer " + name(issuer.getSubject()) + " is not a CA certificate");
             }
             path.add(issuer);
             current = issuer;
         }
         return CheckResult.failed(Check.CERTIFICATE_CHAIN, PATH_TOO_LONG, "more than " + MAX_PATH + " certificates");
+    }
+
+    /** A name for a reason text; a DN that does not render (bad UTF-8 in a string) must not fail the verification. */
+    public static String name(org.bouncycastle.asn1.x500.X500Name dn) {
+        try {
+            return dn.toString();
+        } catch (RuntimeException unreadable) {
+            return "<unreadable name>";
+        }
     }
 
     private static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder issuer) {
@@ -132,13 +146,13 @@ public final class CertificatePathValidator {
             }
             if (!timeProven) {
                 return CheckResult.indeterminate(Check.CERTIFICATE_VALIDITY, OUT_OF_BOUNDS_NO_POE,
-                        certificate.getSubject() + " is not valid at " + at
+                        name(certificate.getSubject()) + " is not valid at " + at
                                 + " and no time stamp proves an earlier signing time");
             }
             boolean expired = date.after(certificate.getNotAfter());
             return CheckResult.failed(Check.CERTIFICATE_VALIDITY,
                     expired ? CERTIFICATE_EXPIRED : CERTIFICATE_NOT_YET_VALID,
-                    certificate.getSubject() + (expired ? " expired " + certificate.getNotAfter().toInstant()
+                    name(certificate.getSubject()) + (expired ? " expired " + certificate.getNotAfter().toInstant()
                             : " not valid before " + certificate.getNotBefore().toInstant())
                             + ", signed at " + at);
         }

@@ -19,5 +19,13 @@ public enum Check {
     /** The GB/T 38540 seal: maker signature, signer listed in the seal, seal validity at the signing time. */
     SEAL,
     /** The seal's status in the status system at the signing time (offline: not checked). */
-    SEAL_STATUS
+    SEAL_STATUS,
+    /** Evidence receipt: the log leaf records this signing and its inclusion proof leads to the checkpoint root. */
+    EVIDENCE_INCLUSION,
+    /** Evidence receipt: the checkpoint is signed by the log, whose certificate chains to a trusted root. */
+    EVIDENCE_CHECKPOINT,
+    /** Evidence receipt: the parent tier cosigned the checkpoint (witness). */
+    EVIDENCE_WITNESS,
+    /** Evidence receipt: the ledger records the checkpoint's root (online: asked of the chain itself). */
+    EVIDENCE_ANCHOR
 }

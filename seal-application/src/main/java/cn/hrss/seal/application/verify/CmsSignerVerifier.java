@@ -83,9 +83,9 @@ public final class CmsSignerVerifier {
             byte[] value = signer.getSignature();
             byte[] der = value.length == 64 ? Sm2.rawToDer(value) : value;
             return Sm2.verify(key, signer.getEncodedSignedAttributes(), der)
-                    ? CheckResult.passed(check, "SM3withSM2 signature verified with " + certificate.getSubject())
+                    ? CheckResult.passed(check, "SM3withSM2 signature verified with " + CertificatePathValidator.name(certificate.getSubject()))
                     : CheckResult.failed(check, SIGNATURE_INVALID, "signature does not verify with "
-                    + certificate.getSubject());
+                    + CertificatePathValidator.name(certificate.getSubject()));
         } catch (IOException | RuntimeException e) {
             return CheckResult.failed(check, SIGNATURE_INVALID, "signature unreadable: " + e.getMessage());
         }

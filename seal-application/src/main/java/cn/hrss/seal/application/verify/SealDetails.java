@@ -32,7 +32,7 @@ public record SealDetails(String esId, String name, Optional<String> maker, Stri
     public static SealDetails of(SealView seal) {
         Optional<String> maker;
         try {
-            maker = Optional.of(new X509CertificateHolder(seal.makerCertificate()).getSubject().toString());
+            maker = Optional.of(CertificatePathValidator.name(new X509CertificateHolder(seal.makerCertificate()).getSubject()));
         } catch (IOException | RuntimeException e) {
             maker = Optional.empty();
         }

@@ -18,4 +18,9 @@ public interface EvidenceAnchor {
 
     /** A short name of the ledger, e.g. {@code evm:1337}, written into receipts. */
     String ledger();
+
+    /** The contract (or ledger-specific address) read and written, as receipts name it; "" when there is none. */
+    default String registry() {
+        return "";
+    }
 }

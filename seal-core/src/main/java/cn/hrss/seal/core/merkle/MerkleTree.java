@@ -6,8 +6,8 @@ import java.util.function.IntFunction;
 
 /**
  * Tree heads and proofs over the first {@code n} leaf hashes of a log (RFC 9162 section 2.1: MTH, PATH, PROOF).
- * Leaf hashes come from a function so that a log can serve them from storage; this class keeps nothing and
- * recomputes subtree hashes (a storage-backed log caches full subtrees, which never change).
+ * Leaf hashes come from a function; this class keeps nothing and recomputes every subtree hash, O(n) per root or
+ * proof: the reference definition. A log at scale uses {@link SubtreeHashes} over its stored complete subtrees.
  */
 public final class MerkleTree {
     private final IntFunction<byte[]> leafHashes;

@@ -110,6 +110,16 @@ public final class PersonalDataProtector {
         return blindIndexOfNormalised(kind, kind.normalise(value));
     }
 
+    /**
+     * A keyed pseudonym: hex HMAC-SM3 under the blind-index key over {@code context 0x00 value}. Unlike a plain hash
+     * it cannot be reversed by trying likely values (client ids, user names) without the device; the context keeps
+     * pseudonyms of different uses apart.
+     */
+    public String pseudonym(String context, String value) {
+        byte[] input = (context + '\0' + value).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(hmac(indexKey, input, 0, input.length));
+    }
+
     public KeyRef kek() {
         return kek;
     }
