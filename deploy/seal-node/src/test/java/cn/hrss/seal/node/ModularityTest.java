@@ -30,8 +30,8 @@ class ModularityTest {
     }
 
     @Test
-    void accountsAndNodeAreModules() {
+    void accountsNodeAndContractAreModules() {
         assertThat(MODULES.stream().map(m -> m.getBasePackage().getName()))
-                .contains("cn.hrss.seal.accounts", "cn.hrss.seal.node");
+                .contains("cn.hrss.seal.accounts", "cn.hrss.seal.node", "cn.hrss.seal.contract");
     }
 }

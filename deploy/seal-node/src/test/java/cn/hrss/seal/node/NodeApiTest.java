@@ -118,6 +118,23 @@ abstract class NodeApiTest {
     }
 
     @Test
+    void contractsRunInTheNodeForMembersOfRegisteredInstitutionsOnly() {
+        String businessAdmin = token(newUser("BUSINESS_ADMIN"), PASSWORD);
+        String user = newUser("SEAL_OPERATOR");
+        assertThat(call(HttpMethod.GET, "/api/v1/contracts", token(user, PASSWORD), null).code())
+                .isEqualTo("CONTRACT_NOT_A_MEMBER");
+        Reply institution = call(HttpMethod.POST, "/api/v1/contract-institutions", businessAdmin, Map.of("name",
+                "某银行", "creditCode", cn.hrss.seal.testsupport.TestIdentifiers.creditCode("350100"),
+                "contactEmail", "contracts@bank.example.test"));
+        assertThat(institution.status()).as(institution.body().toString()).isEqualTo(201);
+        assertThat(call(HttpMethod.POST, "/api/v1/contract-institutions/" + institution.body().get("id").asText()
+                + "/members", businessAdmin, Map.of("username", user)).status()).isEqualTo(204);
+        Reply contracts = call(HttpMethod.GET, "/api/v1/contracts", token(user, PASSWORD), null);
+        assertThat(contracts.status()).isEqualTo(200);
+        assertThat(contracts.body().get("total").asLong()).isZero();
+    }
+
+    @Test
     void healthIsUpWithoutDetails() {
         ResponseEntity<String> r = http.getForEntity("/actuator/health", String.class);
         assertThat(r.getStatusCode().value()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package cn.hrss.seal.application.request;
 
 import cn.hrss.seal.application.api.DocumentsSigned;
+import cn.hrss.seal.application.api.ReviewedSignRequests;
 import cn.hrss.seal.application.signing.DocumentKind;
 import cn.hrss.seal.application.signing.Placement;
 import cn.hrss.seal.application.signing.SealSignatures;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * Each step is a record signed by the acting user's key and an audit entry naming the document digests.
  */
 @Service
-class SignRequests {
+class SignRequests implements ReviewedSignRequests {
     static final String NOT_FOUND = "SIGN_REQUEST_NOT_FOUND";
     static final String NOT_SUBMITTED = "SIGN_REQUEST_NOT_SUBMITTED";
     static final String NOT_APPROVED = "SIGN_REQUEST_NOT_APPROVED";
@@ -99,6 +100,41 @@ class SignRequests {
         audit.record(new AuditEntry("user:" + applicant, "sign-request.submit", "seal:" + esId,
                 AuditOutcome.SUCCESS, details(id, sealName, purpose, digests, record)));
         return store.view(id);
+    }
+
+    /** For other modules: the same submission, documents given through the api package. */
+    @Override
+    @Transactional
+    public String file(String esId, String purpose, List<ReviewedSignRequests.Document> documents,
+                       String applicant) {
+        if (documents == null) {
+            throw SealException.badRequest(INVALID, "1.." + MAX_DOCUMENTS + " documents");
+        }
+        List<NewDocument> converted = new ArrayList<>();
+        for (ReviewedSignRequests.Document d : documents) {
+            DocumentKind kind;
+            try {
+                kind = DocumentKind.valueOf(String.valueOf(d.type()));
+            } catch (IllegalArgumentException e) {
+                throw SealException.badRequest(INVALID, "document type must be PDF, OFD or DATA");
+            }
+            converted.add(new NewDocument(d.name(), kind, d.content(), Optional.ofNullable(d.stamp())
+                    .map(s -> Placement.at(s.page(), s.x(), s.y()))));
+        }
+        return submit(esId, purpose, converted, applicant).id();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> status(String signRequestId) {
+        return jdbc.queryForList("SELECT status FROM application_sign_request WHERE id = ?", String.class,
+                signRequestId).stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] signedDocument(String signRequestId, int position) {
+        return store.signedContent(signRequestId, position);
     }
 
     @Transactional
