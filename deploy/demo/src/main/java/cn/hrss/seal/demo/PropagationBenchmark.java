@@ -16,11 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Status propagation across the tiers, measured on the demo topology with every node on its own PostgreSQL database
@@ -38,13 +36,13 @@ import java.util.UUID;
  */
 public final class PropagationBenchmark {
     private final FederationDemo demo;
-    private final Map<String, String> databases;
+    private final BenchDatabases databases;
     private final String pgBase;
     private final PrintStream out;
     private NodeApi operator;
     private NodeApi reviewer;
 
-    private PropagationBenchmark(FederationDemo demo, Map<String, String> databases, String pgBase, PrintStream out) {
+    private PropagationBenchmark(FederationDemo demo, BenchDatabases databases, String pgBase, PrintStream out) {
         this.demo = demo;
         this.databases = databases;
         this.pgBase = pgBase;
@@ -75,33 +73,16 @@ public final class PropagationBenchmark {
             work = Files.createTempDirectory("seal-propagation");
         }
         Topology topology = Topology.onLoopback(basePort);
-        Map<String, String> databases = new LinkedHashMap<>();
-        Map<String, List<String>> nodeArgs = new HashMap<>();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(pg + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            for (Topology.Member m : topology.members()) {
-                String db = "bench_" + m.name() + "_" + suffix;
-                s.execute("CREATE DATABASE " + db);
-                databases.put(m.name(), db);
-                nodeArgs.put(m.name(), List.of("--spring.datasource.url=" + pg + db,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password="));
-            }
-        }
+        BenchDatabases databases = new BenchDatabases(pg, topology, "bench");
         FederationDemo demo = new FederationDemo(new FederationDemo.Settings(work, topology, basePort, nodeJar,
-                simJar, Path.of("seal-cli/target/seal-cli.jar"), nodeArgs), System.out);
+                simJar, Path.of("seal-cli/target/seal-cli.jar"), databases.nodeArguments()), System.out);
         String report;
         try {
             demo.setUp();
             report = new PropagationBenchmark(demo, databases, pg, System.out).measure(changes, outageSeconds);
         } finally {
             demo.close();
-            try (Connection admin = DriverManager.getConnection(pg + "postgres", "postgres", "");
-                 Statement s = admin.createStatement()) {
-                for (String db : databases.values()) {
-                    s.execute("DROP DATABASE IF EXISTS " + db);
-                }
-            }
+            databases.close();
         }
         Files.writeString(work.resolve("propagation.md"), report, StandardCharsets.UTF_8);
         System.out.println("\n" + report + "\n(also in " + work.resolve("propagation.md") + ")");
@@ -253,6 +234,6 @@ public final class PropagationBenchmark {
     }
 
     private Connection connect(String node) throws SQLException {
-        return DriverManager.getConnection(pgBase + databases.get(node), "postgres", "");
+        return DriverManager.getConnection(pgBase + databases.name(node), "postgres", "");
     }
 }

@@ -8,16 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,33 +58,16 @@ public final class ServiceLevelsBenchmark {
         }
         work = work == null ? Files.createTempDirectory("seal-service-levels") : work;
         Topology topology = Topology.onLoopback(basePort);
-        Map<String, String> databases = new LinkedHashMap<>();
-        Map<String, List<String>> nodeArgs = new HashMap<>();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(pg + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            for (Topology.Member m : topology.members()) {
-                String db = "levels_" + m.name() + "_" + suffix;
-                s.execute("CREATE DATABASE " + db);
-                databases.put(m.name(), db);
-                nodeArgs.put(m.name(), List.of("--spring.datasource.url=" + pg + db,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password="));
-            }
-        }
+        BenchDatabases databases = new BenchDatabases(pg, topology, "levels");
         FederationDemo demo = new FederationDemo(new FederationDemo.Settings(work, topology, basePort, nodeJar, simJar,
-                cliJar, nodeArgs), System.out);
+                cliJar, databases.nodeArguments()), System.out);
         String report;
         try {
             demo.setUp();
             report = new ServiceLevelsBenchmark(demo, System.out).measure(contracts);
         } finally {
             demo.close();
-            try (Connection admin = DriverManager.getConnection(pg + "postgres", "postgres", "");
-                 Statement s = admin.createStatement()) {
-                for (String db : databases.values()) {
-                    s.execute("DROP DATABASE IF EXISTS " + db);
-                }
-            }
+            databases.close();
         }
         Files.writeString(work.resolve("service-levels.md"), report, StandardCharsets.UTF_8);
         System.out.println("\n" + report + "\n(also in " + work.resolve("service-levels.md") + ")");

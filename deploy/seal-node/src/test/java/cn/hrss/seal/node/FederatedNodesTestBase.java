@@ -177,20 +177,49 @@ abstract class FederatedNodesTestBase {
     }
 
     /**
-     * Three parties seal one PDF on Fujian; each signing's evidence is then proven with only its receipt, the
-     * ministry's cosignature in it and the root the chain recorded — and the node's own verification finds and checks
-     * the three receipts by itself.
+     * Issue 7's "done means": a three-party contract runs to completion on Fujian (institutions, invitations, each
+     * party's reviewed signing through the contract module); each signature's evidence is then proven with only its
+     * receipt, the ministry's cosignature in it and the root the chain recorded — and the node's own verification
+     * finds and checks the three receipts by itself.
      */
     @Test
-    void eachSignatureOfAThreePartyPdfIsProvenByItsReceiptTheParentsCosignatureAndTheChain() throws Exception {
-        byte[] pdf = onePagePdf();
-        List<String> revisions = new ArrayList<>();
+    void eachSignatureOfAThreePartyContractIsProvenByItsReceiptTheParentsCosignatureAndTheChain() throws Exception {
+        String admin = adminToken("fujian");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        post("fujian", "/api/v1/users", admin, "{\"username\":\"biz" + suffix + "\",\"password\":\"biz" + suffix
+                + "Pass9X\",\"displayName\":\"biz\",\"roles\":[\"BUSINESS_ADMIN\"]}", 201);
+        String business = token("fujian", "biz" + suffix, "biz" + suffix + "Pass9X");
+        List<String[]> parties = new ArrayList<>();
         for (int party = 0; party < 3; party++) {
             // Fuzhou units: Fujian serves them itself (Xiamen's units are Xiamen's)
             String esId = makeSeal("fujian", "350102");
-            pdf = signPdf("fujian", esId, pdf, 40 + 60 * party);
-            revisions.add(java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(pdf)));
+            String institution = post("fujian", "/api/v1/contract-institutions", business, json.createObjectNode()
+                    .put("name", "合同方" + party + suffix).put("creditCode", lastCreditCode)
+                    .put("contactEmail", "party" + party + "@example.cn").toString(), 201).get("id").asText();
+            for (String member : List.of(lastOperatorName, lastReviewerName)) {
+                post("fujian", "/api/v1/contract-institutions/" + institution + "/members", business,
+                        "{\"username\":\"" + member + "\"}", 204);
+            }
+            parties.add(new String[] {institution, esId, lastOperator, lastReviewer});
         }
+        ObjectNode contract = json.createObjectNode().put("title", "三方合作协议").put("signingOrder", "SEQUENTIAL")
+                .put("contentBase64", java.util.Base64.getEncoder().encodeToString(onePagePdf()))
+                .put("deadline", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+        parties.forEach(p -> contract.withArray("parties").addObject().put("institutionId", p[0]).put("esId", p[1])
+                .put("notifyEmail", "notify@example.cn"));
+        String id = post("fujian", "/api/v1/contracts", parties.get(0)[2], contract.toString(), 201).get("id").asText();
+        List<String> revisions = new ArrayList<>();
+        for (String[] p : parties) {
+            String request = post("fujian", "/api/v1/contracts/" + id + "/sign-requests", p[2],
+                    "{\"purpose\":\"合同签署\"}", 201).get("signRequestId").asText();
+            post("fujian", "/api/v1/sign-requests/" + request + "/approve", p[3], "{\"opinion\":\"同意\"}", 200);
+            post("fujian", "/api/v1/sign-requests/" + request + "/sign", p[2], "", 200);
+            byte[] version = document("fujian", "/api/v1/contracts/" + id + "/document", p[2]);
+            revisions.add(java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(version)));
+        }
+        JsonNode done = getAs("fujian", "/api/v1/contracts/" + id, parties.get(1)[2]);
+        assertThat(done.path("status").asText()).as(done.toPrettyString()).isEqualTo("ARCHIVED");
+        byte[] pdf = document("fujian", "/api/v1/contracts/" + id + "/document", parties.get(2)[2]);
         String ministry = nodes.get("ministry").getBean(MessageSigner.class).signerId().hex();
         List<JsonNode> receipts = new ArrayList<>();
         for (String revision : revisions) {
@@ -328,6 +357,7 @@ abstract class FederatedNodesTestBase {
     private String makeSeal(String node, String unitRegion) throws Exception {
         String admin = adminToken(node);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String creditCode = TestIdentifiers.creditCode(unitRegion);
         for (String[] u : new String[][] {{"op" + suffix, "SEAL_OPERATOR"}, {"rv" + suffix, "SEAL_REVIEWER"}}) {
             post(node, "/api/v1/users", admin, "{\"username\":\"" + u[0] + "\",\"password\":\"" + u[0]
                     + "Pass9X\",\"displayName\":\"" + u[0] + "\",\"roles\":[\"" + u[1] + "\"]}", 201);
@@ -340,18 +370,24 @@ abstract class FederatedNodesTestBase {
                  "agentIdNumber":"11010519491231002X","agentPhone":"13800138000",
                  "approverUnitName":"厦门市人力资源和社会保障局","approverRegionCode":"350200",
                  "sealName":"业务专用章","sealType":"99","scope":"INDUSTRY","validityDays":365}"""
-                .formatted(TestIdentifiers.creditCode(unitRegion), unitRegion), 201)
+                .formatted(creditCode, unitRegion), 201)
                 .get("id").asText();
         post(node, "/api/v1/seal-applications/" + id + "/approve", reviewer, "{\"opinion\":\"同意\"}", 200);
         JsonNode made = post(node, "/api/v1/seal-applications/" + id + "/make", operator, "", 200);
         assertThat(made.path("status").asText()).isEqualTo("VALID");
         this.lastOperator = operator;
         this.lastReviewer = reviewer;
+        this.lastOperatorName = "op" + suffix;
+        this.lastReviewerName = "rv" + suffix;
+        this.lastCreditCode = creditCode;
         return made.get("esId").asText();
     }
 
     private String lastOperator;
     private String lastReviewer;
+    private String lastOperatorName;
+    private String lastReviewerName;
+    private String lastCreditCode;
 
     private void lifecycle(String node, String esId, String action, Map<String, String> body) throws Exception {
         post(node, "/api/v1/seals/" + esId + "/" + action, lastOperator, json.writeValueAsString(body), 200);
@@ -366,21 +402,18 @@ abstract class FederatedNodesTestBase {
         }
     }
 
-    /** The reviewed flow: the seal's operator files the request, its reviewer approves, the operator signs. */
-    private byte[] signPdf(String node, String esId, byte[] pdf, int x) throws Exception {
-        String operator = lastOperator;
-        ObjectNode request = json.createObjectNode().put("esId", esId).put("purpose", "three-party contract");
-        request.putArray("documents").addObject().put("name", "contract.pdf").put("type", "PDF")
-                .put("contentBase64", java.util.Base64.getEncoder().encodeToString(pdf))
-                .putObject("placement").put("page", 1).put("x", x).put("y", 200);
-        String id = post(node, "/api/v1/sign-requests", operator, request.toString(), 201).get("id").asText();
-        post(node, "/api/v1/sign-requests/" + id + "/approve", lastReviewer, "{\"opinion\":\"同意\"}", 200);
-        post(node, "/api/v1/sign-requests/" + id + "/sign", operator, "", 200);
-        HttpResponse<byte[]> signed = http.send(HttpRequest.newBuilder(uri(node, "/api/v1/sign-requests/" + id
-                + "/documents/0")).header("Authorization", "Bearer " + operator).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(signed.statusCode()).isEqualTo(200);
-        return signed.body();
+    private byte[] document(String node, String path, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri(node, path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    private JsonNode getAs(String node, String path, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(node, path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
     }
 
     private JsonNode verifyOnNode(String node, byte[] document) throws Exception {
