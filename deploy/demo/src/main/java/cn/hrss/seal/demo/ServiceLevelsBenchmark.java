@@ -110,8 +110,7 @@ public final class ServiceLevelsBenchmark {
         }
 
         byte[] pdf = FederationDemo.notice();
-        String lastSigned = null;
-        Instant lastSignedAt = null;
+        Map<String, Instant> signedAt = new LinkedHashMap<>();
         for (int c = 0; c < contracts; c++) {
             ObjectNode contract = NodeApi.object().put("title", "劳动合同 " + c).put("signingOrder", "SEQUENTIAL")
                     .put("contentBase64", Base64.getEncoder().encodeToString(pdf))
@@ -136,8 +135,7 @@ public final class ServiceLevelsBenchmark {
                 throw new DemoFailure("contract " + id + " is not archived after three signatures: " + done);
             }
             byte[] signed = parties.get(2).operator().getBytes("/api/v1/contracts/" + id + "/document");
-            lastSigned = HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(signed));
-            lastSignedAt = Instant.now();
+            signedAt.put(HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(signed)), Instant.now());
         }
         for (int q = 0; q < 50; q++) {
             Party p = parties.get(q % 3);
@@ -145,25 +143,15 @@ public final class ServiceLevelsBenchmark {
                     + "&status=ARCHIVED&size=20"));
         }
 
-        // to the chain: the last signing's receipt, until it carries the anchor
+        // to the chain: each contract's final signing until its receipt's anchor, by the anchoring block's time
         NodeApi anyone = new NodeApi(java.net.http.HttpClient.newHttpClient(), admin.base());
-        String documentSm3 = lastSigned;
         JsonNode receipt = null;
-        while (receipt == null) {
-            try {
-                JsonNode r = anyone.get("/api/v1/evidence/receipts?documentSm3=" + documentSm3);
-                receipt = r.has("anchor") ? r : null;
-            } catch (DemoFailure notYet) {
-                // not checkpointed yet
-            }
-            if (receipt == null) {
-                if (Duration.between(lastSignedAt, Instant.now()).toMinutes() > 15) {
-                    throw new DemoFailure("no anchored receipt within 15 minutes");
-                }
-                Thread.sleep(200);
-            }
+        for (Map.Entry<String, Instant> signing : signedAt.entrySet()) {
+            receipt = anchoredReceipt(anyone, signing.getKey(), signing.getValue());
+            Instant block = Instant.parse(receipt.path("anchor").path("blockTime").asText());
+            record("on-chain (signed -> anchoring block)", Math.max(0,
+                    Duration.between(signing.getValue(), block).toMillis()));
         }
-        record("on-chain (signed -> anchored receipt)", Duration.between(lastSignedAt, Instant.now()).toMillis());
         EvmEvidenceAnchor chain = EvmEvidenceAnchor.reader(demo.chainRpc().orElseThrow(), 1337,
                 receipt.path("anchor").path("contractAddress").asText());
         String logId = receipt.path("logId").asText();
@@ -173,6 +161,23 @@ public final class ServiceLevelsBenchmark {
         }
         double sm3 = sm3MegabytesPerSecond();
         return report(contracts, sm3);
+    }
+
+    private static JsonNode anchoredReceipt(NodeApi anyone, String documentSm3, Instant since) throws Exception {
+        while (true) {
+            try {
+                JsonNode r = anyone.get("/api/v1/evidence/receipts?documentSm3=" + documentSm3);
+                if (r.has("anchor")) {
+                    return r;
+                }
+            } catch (DemoFailure notYet) {
+                // not checkpointed yet
+            }
+            if (Duration.between(since, Instant.now()).toMinutes() > 15) {
+                throw new DemoFailure("no anchored receipt within 15 minutes for " + documentSm3);
+            }
+            Thread.sleep(200);
+        }
     }
 
     private String makeSeal(NodeApi operator, NodeApi reviewer, String creditCode, int i) {
@@ -229,7 +234,7 @@ public final class ServiceLevelsBenchmark {
     private String report(int contracts, double sm3) {
         Map<String, String> targets = Map.of("register", "≤ 3 s", "sign (the signing call)", "≤ 5 s",
                 "sign (file, review, sign)", "≤ 5 s", "query (contracts of a party)", "≤ 1 s",
-                "on-chain (signed -> anchored receipt)", "≤ 10 min", "chain query (recorded root)", "≤ 5 s");
+                "on-chain (signed -> anchoring block)", "≤ 10 min", "chain query (recorded root)", "≤ 5 s");
         StringBuilder b = new StringBuilder("| operation | seed 000 target | n | p50 | p99 | max |\n|---|---|---|---|---|---|\n");
         millis.forEach((what, values) -> {
             List<Long> sorted = values.stream().sorted().toList();
@@ -242,7 +247,8 @@ public final class ServiceLevelsBenchmark {
                 sm3));
         b.append("\n").append(contracts).append(" three-party SEQUENTIAL contracts at Xiamen (city node), checkpoint"
                 + " interval 2 s, anchor interval 3 s (demo settings; with the defaults of 1 min and 5 min the time to"
-                + " the chain is bounded by about 6 min plus mining).\n");
+                + " the chain is bounded by about 6 min plus mining). On-chain: from the signing's answer to the"
+                + " timestamp of the block that anchored a checkpoint containing it (1-second resolution).\n");
         return b.toString();
     }
 
