@@ -33,7 +33,9 @@ final class SigningEvidence {
     byte[] leaf(DocumentsSigned s) {
         return String.join("\n", HEADER, "kind=SIGNING", "flow=" + s.flow(), "signId=" + s.signId(),
                         "esId=" + s.esId(), "signer=" + pepper.pseudonym(SIGNER_CONTEXT, s.signerRef()), "documentSm3=" + String.join(",", s.documentSm3()),
-                        "signedSm3=" + String.join(",", s.signedSm3()), "approvalSm3=" + s.approvalSm3(),
+                        "signedSm3=" + String.join(",", s.signedSm3()),
+                        "timeStampSm3=" + (s.timeStampSm3().isEmpty() ? "-" : String.join(",", s.timeStampSm3())),
+                        "approvalSm3=" + s.approvalSm3(),
                         "signedAt=" + s.signedAt())
                 .getBytes(StandardCharsets.UTF_8);
     }

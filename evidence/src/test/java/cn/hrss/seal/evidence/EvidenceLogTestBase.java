@@ -139,6 +139,7 @@ abstract class EvidenceLogTestBase {
                 signer=%s
                 documentSm3=%s
                 signedSm3=%s
+                timeStampSm3=-
                 approvalSm3=%s
                 signedAt=2026-11-24T01:00:00Z""".formatted(pseudonym, "01".repeat(32), "02".repeat(32),
                 "03".repeat(32)));

@@ -248,6 +248,9 @@ abstract class FederatedNodesTestBase {
             assertThat(v.verdict()).as(v.checks().toString()).isEqualTo(Verdict.PASSED);
             assertThat(v.checks()).as("inclusion, checkpoint, witness and anchor all pass")
                     .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASSED));
+            // the leaf names the signing's RFC 3161 token by its SM3, no personal data
+            assertThat(v.leaf().get("timeStampSm3")).matches("[0-9a-f]{64}");
+            assertThat(v.leaf().get("signer")).matches("[0-9a-f]{64}");
         }
 
         // the node's own verification finds the receipts of all three signed revisions by itself

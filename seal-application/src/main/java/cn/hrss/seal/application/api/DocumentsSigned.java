@@ -16,12 +16,21 @@ import java.util.Objects;
  * @param signedSm3    hex SM3 of each signed result, in the same order
  * @param approvalSm3  hex SM3 of the approval behind the signing: the signed signing record (reviewed flow) or the
  *                     authorisation id (business API)
+ * @param timeStampSm3 hex SM3 of each RFC 3161 time-stamp token embedded by the signing (none for data)
  */
 public record DocumentsSigned(String signId, Flow flow, String esId, String signerRef, List<String> documentSm3,
-                              List<String> signedSm3, String approvalSm3, Instant signedAt) {
+                              List<String> signedSm3, String approvalSm3, Instant signedAt,
+                              List<String> timeStampSm3) {
     public enum Flow { REVIEWED, AUTHORISED }
 
+    /** Without time-stamp digests (data signatures). */
+    public DocumentsSigned(String signId, Flow flow, String esId, String signerRef, List<String> documentSm3,
+                           List<String> signedSm3, String approvalSm3, Instant signedAt) {
+        this(signId, flow, esId, signerRef, documentSm3, signedSm3, approvalSm3, signedAt, List.of());
+    }
+
     public DocumentsSigned {
+        timeStampSm3 = List.copyOf(timeStampSm3);
         Objects.requireNonNull(signId, "signId");
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(esId, "esId");

@@ -130,7 +130,8 @@ class BusinessSigningController {
         events.publishEvent(new DocumentsSigned(signId, DocumentsSigned.Flow.AUTHORISED, esId,
                 hex.formatHex(Sm3.hash(("client:" + client.id()).getBytes(StandardCharsets.UTF_8))),
                 List.of(result.inputSm3()), List.of(result.signedSm3()),
-                hex.formatHex(Sm3.hash(authorisation.id().getBytes(StandardCharsets.UTF_8))), result.signedAt()));
+                hex.formatHex(Sm3.hash(authorisation.id().getBytes(StandardCharsets.UTF_8))), result.signedAt(),
+                result.timeStampSm3()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.signedContentType()))
                 .header(SIGN_ID, signId).body(result.signed());
     }

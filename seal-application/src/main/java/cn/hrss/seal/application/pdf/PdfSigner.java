@@ -55,6 +55,11 @@ public final class PdfSigner {
 
     /** Returns the whole signed document: the original bytes followed by the signature's incremental update. */
     public byte[] sign(byte[] pdf, SealSigningKey key, StampPlacement placement) {
+        return sign(pdf, key, placement, timeStamps);
+    }
+
+    /** As {@link #sign(byte[], SealSigningKey, StampPlacement)}, time-stamped by this signing's own source. */
+    public byte[] sign(byte[] pdf, SealSigningKey key, StampPlacement placement, TimeStampSource timeStamps) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(placement, "placement");
         Instant signingTime = clock.instant();

@@ -186,6 +186,7 @@ class SignRequests implements ReviewedSignRequests {
         }
         List<SignRequestStore.Document> documents = store.documents(id);
         List<String> signedDigests = new ArrayList<>();
+        List<String> timeStampDigests = new ArrayList<>();
         for (SignRequestStore.Document d : documents) {
             SignedDocument signed = d.kind() == DocumentKind.DATA
                     ? signatures.signData(request.esId(), Sm3.hash(d.content()), "signRequest=" + id + ";document="
@@ -194,6 +195,7 @@ class SignRequests implements ReviewedSignRequests {
             jdbc.update("UPDATE application_sign_document SET signed_content = ?, signed_sm3 = ? WHERE request_id = ?"
                     + " AND position = ?", signed.signed(), signed.signedSm3(), id, d.position());
             signedDigests.add(signed.signedSm3());
+            timeStampDigests.addAll(signed.timeStampSm3());
         }
         Instant now = now();
         String text = String.join("\n", "HRSS-SEAL-SIGNING/1", "id=" + id, "esId=" + request.esId(),
@@ -212,7 +214,7 @@ class SignRequests implements ReviewedSignRequests {
         events.publishEvent(new DocumentsSigned(id, DocumentsSigned.Flow.REVIEWED, request.esId(),
                 hex.formatHex(Sm3.hash(record.publicKey().getBytes(StandardCharsets.US_ASCII))),
                 store.digests(id), signedDigests,
-                hex.formatHex(Sm3.hash(record.text().getBytes(StandardCharsets.UTF_8))), now));
+                hex.formatHex(Sm3.hash(record.text().getBytes(StandardCharsets.UTF_8))), now, timeStampDigests));
         return store.view(id);
     }
 

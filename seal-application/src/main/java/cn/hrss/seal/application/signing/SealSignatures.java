@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,23 +81,30 @@ public class SealSignatures {
         String sealName = requireUsable(esId);
         SigningKeys.Ready ready = keys.of(esId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // the tokens this signing obtained, so that its evidence can name them
+        List<String> tokens = new ArrayList<>();
+        TimeStampSource recorded = imprint -> {
+            byte[] token = timeStamps.timeStamp(imprint);
+            tokens.add(HexFormat.of().formatHex(Sm3.hash(token)));
+            return token;
+        };
         byte[] signed = kind == DocumentKind.PDF
-                ? pdf.sign(document, ready.key(), placement.forPdf())
-                : ofd.sign(document, ready.key(), placement.forOfd(ready.key().sealView().picture()), now, timeStamps);
-        return result(kind, esId, sealName, Sm3.hash(document), signed, now);
+                ? pdf.sign(document, ready.key(), placement.forPdf(), recorded)
+                : ofd.sign(document, ready.key(), placement.forOfd(ready.key().sealView().picture()), now, recorded);
+        return result(kind, esId, sealName, Sm3.hash(document), signed, now, tokens);
     }
 
     /** A detached SES_Signature over data known by its SM3 digest. */
     public SignedDocument signData(String esId, byte[] sm3, String propertyInfo) {
         String sealName = requireUsable(esId);
         byte[] signature = keys.of(esId).data().signDigest(sm3, propertyInfo);
-        return result(DocumentKind.DATA, esId, sealName, sm3, signature, clock.instant());
+        return result(DocumentKind.DATA, esId, sealName, sm3, signature, clock.instant(), List.of());
     }
 
     private static SignedDocument result(DocumentKind kind, String esId, String sealName, byte[] inputSm3,
-                                         byte[] signed, Instant at) {
+                                         byte[] signed, Instant at, List<String> timeStampSm3) {
         HexFormat hex = HexFormat.of();
         return new SignedDocument(kind, esId, sealName, hex.formatHex(inputSm3), signed, hex.formatHex(Sm3.hash(signed)),
-                at);
+                at, timeStampSm3);
     }
 }

@@ -1,6 +1,7 @@
 package cn.hrss.seal.application.signing;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The result of one signing.
@@ -8,11 +9,13 @@ import java.time.Instant;
  * @param inputSm3  hex SM3 of what was signed (for DATA given as a digest: that digest)
  * @param signed    the signed PDF/OFD, or the DER SES_Signature for DATA
  * @param signedSm3 hex SM3 of {@code signed}
+ * @param timeStampSm3 hex SM3 of each RFC 3161 time-stamp token the signing embedded (none for data signatures)
  */
 public record SignedDocument(DocumentKind kind, String esId, String sealName, String inputSm3, byte[] signed,
-                             String signedSm3, Instant signedAt) {
+                             String signedSm3, Instant signedAt, List<String> timeStampSm3) {
     public SignedDocument {
         signed = signed.clone();
+        timeStampSm3 = List.copyOf(timeStampSm3);
     }
 
     @Override
