@@ -76,6 +76,11 @@ public class ContractAutoConfiguration {
     }
 
     @Bean
+    PartyReviewers contractPartyReviewers(ContractStore store, Institutions institutions) {
+        return new PartyReviewers(store, institutions);
+    }
+
+    @Bean
     ContractReading contractReading(JdbcTemplate jdbc, ContractStore store, Contracts contracts,
                                     Institutions institutions, ContractEvidence evidence, AuditTrail audit,
                                     ObjectProvider<Clock> clocks) {

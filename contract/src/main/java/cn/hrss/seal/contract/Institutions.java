@@ -138,6 +138,12 @@ class Institutions {
                 .findFirst();
     }
 
+    /** The institution a user acts for, if any. */
+    Optional<String> institutionOf(String username) {
+        return jdbc.queryForList("SELECT institution_id FROM contract_member WHERE username = ?", String.class,
+                username).stream().findFirst();
+    }
+
     /** The caller's institution; 403 when the caller acts for none or for a deregistered one. */
     Member member(SealPrincipal caller) {
         Optional<String> institutionId = jdbc.queryForList("SELECT institution_id FROM contract_member WHERE"

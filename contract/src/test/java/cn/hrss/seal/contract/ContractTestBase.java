@@ -103,8 +103,11 @@ abstract class ContractTestBase {
                     "name", "机构" + letter.toUpperCase() + run, "creditCode", code, "contactEmail",
                     "admin@" + letter + ".example.test")));
             String id = registered.get("id").asText();
-            expect(204, post("/api/v1/contract-institutions/" + id + "/members", businessAdmin,
-                    Map.of("username", operator)));
+            // its seal operator files, its own reviewer approves (another institution's reviewer may not)
+            for (String member : List.of(operator, ownReviewer)) {
+                expect(204, post("/api/v1/contract-institutions/" + id + "/members", businessAdmin,
+                        Map.of("username", member)));
+            }
             institutions.put(letter, new Institution(id, code, operator, ownReviewer, esId,
                     letter + run + "@example.test"));
         }
@@ -156,6 +159,10 @@ abstract class ContractTestBase {
                     Map.of("purpose", "合同签署"))).get("signRequestId").asText();
             assertCode(post("/api/v1/contracts/" + id + "/sign-requests", party.operator(), Map.of()), 409,
                     "CONTRACT_SIGNING_PENDING");
+            // another institution's reviewer may not approve this party's use of its seal
+            Institution other = List.of(a, b, c).get((turn + 1) % 3);
+            assertCode(post("/api/v1/sign-requests/" + signRequestId + "/approve", other.reviewer(),
+                    Map.of("opinion", "同意")), 403, "CONTRACT_REVIEWER_NOT_OF_PARTY");
             expect(200, post("/api/v1/sign-requests/" + signRequestId + "/approve", party.reviewer(),
                     Map.of("opinion", "同意")));
             expect(200, post("/api/v1/sign-requests/" + signRequestId + "/sign", party.operator(), Map.of()));

@@ -59,9 +59,14 @@ class SignRequests implements ReviewedSignRequests {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<
+            cn.hrss.seal.application.api.SignRequestReviewPolicy> reviewPolicies;
 
     SignRequests(JdbcTemplate jdbc, SignRequestStore store, SealSignatures signatures, UserKeys userKeys,
-                 AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+                 AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock,
+                 org.springframework.beans.factory.ObjectProvider<
+                         cn.hrss.seal.application.api.SignRequestReviewPolicy> reviewPolicies) {
+        this.reviewPolicies = reviewPolicies;
         this.jdbc = jdbc;
         this.events = events;
         this.store = store;
@@ -152,6 +157,13 @@ class SignRequests implements ReviewedSignRequests {
         if (request.status() != Status.SUBMITTED) {
             throw new SealException(NOT_SUBMITTED, 409, "the sign request was already reviewed",
                     Map.of("status", request.status().name()), null);
+        }
+        try {
+            reviewPolicies.orderedStream().forEach(policy -> policy.checkReviewer(id, reviewer));
+        } catch (SealException refused) {
+            audit.record(new AuditEntry("user:" + reviewer, "sign-request.review", "sign-request:" + id,
+                    AuditOutcome.DENIED, Map.of("reason", refused.code())));
+            throw refused;
         }
         if (approve) {
             // the reviewer checks the seal itself: approval of an unusable seal would be worthless
