@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,17 +53,7 @@ abstract class EvidenceLogTestBase {
     @BeforeAll
     void start() {
         db = database();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("server.port", "0");
-        p.put("spring.datasource.url", db.url());
-        p.put("spring.datasource.username", db.user());
-        p.put("spring.datasource.password", db.password());
-        p.put("spring.flyway.out-of-order", "true");
-        p.put("seal.evidence.checkpoint-scheduler", "false");
-        // only seal-application's event is used here, not its subsystem
-        p.put("seal.application.enabled", "false");
-        p.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
-        p.put("seal.service-mgmt.enabled", "false");
+        Map<String, Object> p = EvidenceTestApp.properties(db);
         node = new SpringApplicationBuilder(EvidenceTestApp.class).properties(p).run();
     }
 

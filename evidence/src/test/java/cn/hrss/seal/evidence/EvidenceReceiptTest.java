@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,21 +60,12 @@ class EvidenceReceiptTest {
     void start() throws Exception {
         db = TestDatabase.postgres();
         chain = LocalEvmChain.start();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("server.port", "0");
-        p.put("spring.datasource.url", db.url());
-        p.put("spring.datasource.username", db.user());
-        p.put("spring.datasource.password", db.password());
-        p.put("spring.flyway.out-of-order", "true");
-        p.put("seal.evidence.checkpoint-scheduler", "false");
+        Map<String, Object> p = EvidenceTestApp.properties(db);
         p.put("seal.evidence.anchor.interval", "PT0S");
         p.put("seal.evidence.anchor.evm.rpc-url", chain.rpcUrl().toString());
         p.put("seal.evidence.anchor.evm.chain-id", Long.toString(LocalEvmChain.CHAIN_ID));
         p.put("seal.evidence.anchor.evm.account-key-file",
                 Files.createTempDirectory("anchor").resolve("account.key").toString());
-        p.put("seal.application.enabled", "false");
-        p.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
-        p.put("seal.service-mgmt.enabled", "false");
         node = new SpringApplicationBuilder(EvidenceTestApp.class).properties(p).run();
     }
 

@@ -19,6 +19,22 @@ class EvidenceTestApp {
                 java.time.Clock.systemUTC());
     }
 
+    /** The test node's properties on a database: no scheduler (tests checkpoint themselves), the log alone. */
+    static java.util.Map<String, Object> properties(cn.hrss.seal.testsupport.TestDatabase db) {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("server.port", "0");
+        p.put("spring.datasource.url", db.url());
+        p.put("spring.datasource.username", db.user());
+        p.put("spring.datasource.password", db.password());
+        p.put("spring.flyway.out-of-order", "true");
+        p.put("seal.evidence.checkpoint-scheduler", "false");
+        // only seal-application's event is used here, not its subsystem
+        p.put("seal.application.enabled", "false");
+        p.put("seal.service-mgmt.base-url", "http://127.0.0.1:1");
+        p.put("seal.service-mgmt.enabled", "false");
+        return p;
+    }
+
     @Bean(destroyMethod = "close")
     SoftCipherDevice cipherDevice() throws Exception {
         byte[] master = new byte[16];
