@@ -102,7 +102,9 @@ class EvmEvidenceAnchorTest {
         byte[] plain = created.credentials().getEcKeyPair().getPrivateKey().toByteArray();
         String stored = HexFormat.of().formatHex(Files.readAllBytes(keyFile));
         assertThat(stored).doesNotContain(HexFormat.of().formatHex(plain).replaceFirst("^00", ""));
-        assertThat(Files.getPosixFilePermissions(keyFile).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThatThrownBy(() -> ChainAccount.loadOrCreate(keyFile, device(dir.resolve("other-device"))))
                 .isInstanceOf(RuntimeException.class);
     }
