@@ -82,8 +82,7 @@ final class Witnessing {
             return false;
         }
         Checkpoints.Checkpoint c = latest.get();
-        long previous = jdbc.queryForObject("SELECT COALESCE(MAX(tree_size), 0) FROM evidence_cosignature",
-                Long.class);
+        long previous = cosignedSize();
         if (previous == c.treeSize()) {
             return true;
         }
@@ -100,11 +99,11 @@ final class Witnessing {
                 log.warn("the parent refused to cosign checkpoint {}: {}", c.treeSize(), body);
                 return false;
             }
-            List<String> chain = new ArrayList<>();
-            body.path("certificates").forEach(cert -> chain.add(cert.asText()));
+            List<String> witnessChain = new ArrayList<>();
+            body.path("certificates").forEach(cert -> witnessChain.add(cert.asText()));
             jdbc.update("INSERT INTO evidence_cosignature (tree_size, witness, signature, signed_at, witness_chain)"
                             + " VALUES (?, ?, ?, ?, ?)", c.treeSize(), answer.message().signer().id().hex(),
-                    body.get("signature").asText(), Timestamp.from(clock.instant()), String.join(",", chain));
+                    body.get("signature").asText(), Timestamp.from(clock.instant()), String.join(",", witnessChain));
             return true;
         } catch (FederationException | IOException | DuplicateKeyException e) {
             log.warn("checkpoint {} not cosigned: {}", c.treeSize(), e.getMessage());

@@ -148,7 +148,8 @@ final class VerifyCommand implements Callable<Integer> {
                 return registry.recorded(logId, size);
             });
         }
-        return EvidenceChecks.withEvidence(report, document, parsed, new EvidenceReceiptVerifier(roots, ledger));
+        return EvidenceChecks.withEvidence(report, EvidenceChecks.revisionDigests(document), parsed,
+                new EvidenceReceiptVerifier(roots, ledger));
     }
 
     private URI node(String path) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A real local EVM chain for tests: ganache from the evidence-anchor-evm module's npm install, started as its own
@@ -28,19 +29,28 @@ public final class LocalEvmChain implements AutoCloseable {
     }
 
     public static LocalEvmChain start() {
-        Path ganache = ganacheBinary();
+        try {
+            return start(Files.createTempFile("ganache", ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @param logFile where ganache's output goes */
+    public static LocalEvmChain start(Path logFile) {
+        Path ganache = findGanache().orElseThrow(() -> new IllegalStateException(
+                "ganache not found: build evidence-anchor-evm (npm ci) or set -Dganache.bin"));
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Path log = Files.createTempFile("ganache", ".log");
             Process process = new ProcessBuilder(ganache.toString(), "--server.host", "127.0.0.1",
                     "--server.port", Integer.toString(port), "--chain.chainId", Long.toString(CHAIN_ID),
                     "--chain.hardfork", "berlin", "--miner.defaultGasPrice", "0", "--logging.quiet", "true",
                     "--wallet.totalAccounts", "1")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            LocalEvmChain chain = new LocalEvmChain(process, port, log);
+                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+            LocalEvmChain chain = new LocalEvmChain(process, port, logFile);
             chain.awaitReady(Duration.ofSeconds(60));
             return chain;
         } catch (IOException e) {
@@ -97,18 +107,21 @@ public final class LocalEvmChain implements AutoCloseable {
         throw new IllegalStateException("ganache did not answer within " + timeout + ": " + Files.readString(logFile));
     }
 
-    /** System property {@code ganache.bin}, else evidence-anchor-evm/node_modules/.bin/ganache above the cwd. */
-    static Path ganacheBinary() {
+    /**
+     * System property {@code ganache.bin}, else evidence-anchor-evm/node_modules/.bin/ganache in the working directory
+     * or above it (the build's npm install); empty when neither is there.
+     */
+    public static Optional<Path> findGanache() {
         String configured = System.getProperty("ganache.bin");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            return Optional.of(Path.of(configured));
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("evidence-anchor-evm/node_modules/.bin/ganache");
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new IllegalStateException("ganache not found: build evidence-anchor-evm (npm ci) or set -Dganache.bin");
+        return Optional.empty();
     }
 }

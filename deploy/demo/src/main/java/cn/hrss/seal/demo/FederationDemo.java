@@ -50,23 +50,10 @@ final class FederationDemo implements AutoCloseable {
         Settings(Path work, Topology topology, int basePort, Path nodeJar, Path simJar, Path cliJar) {
             this(work, topology, basePort, nodeJar, simJar, cliJar, Map.of());
         }
-
-        /**
-         * The local EVM chain the build installs (evidence-anchor-evm's npm packages, found from the working directory
-         * or above); absent: the demo runs without anchoring.
-         */
-        java.util.Optional<Path> ganache() {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                Path bin = dir.resolve("evidence-anchor-evm/node_modules/.bin/ganache");
-                if (Files.isExecutable(bin)) {
-                    return java.util.Optional.of(bin);
-                }
-            }
-            return java.util.Optional.empty();
-        }
     }
 
-    private int chainPort;
+    /** The local EVM chain, when the build installed ganache (evidence-anchor-evm's npm packages). */
+    private cn.hrss.seal.testsupport.LocalEvmChain chain;
 
     /** What the scenario established, for the end-to-end test to check beyond "no step failed". */
     record Outcome(String esId, String verdictBeforeRevocation, String verdictAfterRevocation,
@@ -95,7 +82,7 @@ final class FederationDemo implements AutoCloseable {
     /** Steps 1 to 9: every component started, every lower node registered, trust anchors in place. */
     void setUp() throws Exception {
         Topology topology = settings.topology();
-        if (settings.ganache().isPresent()) {
+        if (cn.hrss.seal.testsupport.LocalEvmChain.findGanache().isPresent()) {
             step("start a local EVM chain (ganache, gas-free, chain id 1337) for anchoring the evidence logs",
                     this::startChain);
         }
@@ -131,7 +118,7 @@ final class FederationDemo implements AutoCloseable {
             signed[0] = signPdf(city, esId);
             return signed[0].length + " bytes, signed PDF";
         });
-        if (settings.ganache().isPresent()) {
+        if (chain != null) {
             step("the signing's evidence: " + city.displayName() + "'s receipt, cosigned by its province and anchored"
                     + " on the chain, checked by the command-line client against the chain", () ->
                     checkEvidence(city, signed[0]));
@@ -169,33 +156,9 @@ final class FederationDemo implements AutoCloseable {
 
     private String startChain() throws Exception {
         Path dir = Files.createDirectories(settings.work().resolve("chain"));
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            chainPort = free.getLocalPort();
-        }
-        LaunchedProcess chain = LaunchedProcess.command("chain", List.of(settings.ganache().orElseThrow().toString(),
-                "--server.host", "127.0.0.1", "--server.port", Integer.toString(chainPort),
-                "--chain.chainId", "1337", "--chain.hardfork", "berlin", "--miner.defaultGasPrice", "0",
-                "--logging.quiet", "true", "--wallet.totalAccounts", "1"), dir.resolve("ganache.log"));
-        running.put("chain", chain);
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (true) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(loopback(chainPort, "/"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return "up on port " + chainPort + ", chain id " + NodeApi.parse(r.body()).path("result").asText()
-                            + ", log " + chain.log();
-                }
-            } catch (java.net.ConnectException notYet) {
-                // still starting
-            }
-            if (!chain.alive() || Instant.now().isAfter(deadline)) {
-                throw new DemoFailure("ganache did not start: " + chain.tail());
-            }
-            Thread.sleep(250);
-        }
+        chain = cn.hrss.seal.testsupport.LocalEvmChain.start(dir.resolve("ganache.log"));
+        return "up at " + chain.rpcUrl() + ", chain id " + cn.hrss.seal.testsupport.LocalEvmChain.CHAIN_ID + ", log "
+                + dir.resolve("ganache.log");
     }
 
     /**
@@ -206,14 +169,7 @@ final class FederationDemo implements AutoCloseable {
     private String checkEvidence(Topology.Member city, byte[] signed) throws Exception {
         String sm3 = java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(signed));
         NodeApi anyone = new NodeApi(http, loopback(city.port(), ""));
-        JsonNode receipt = await(PROPAGATION, "a cosigned and anchored receipt", () -> {
-            try {
-                JsonNode r = anyone.get("/api/v1/evidence/receipts?documentSm3=" + sm3);
-                return r.has("anchor") && !r.path("cosignatures").isEmpty() ? r : null;
-            } catch (DemoFailure notYet) {
-                return null;
-            }
-        });
+        JsonNode receipt = awaitAnchoredReceipt(anyone, sm3, true, PROPAGATION);
         Path dir = settings.work().resolve(city.name());
         Path receiptFile = Files.writeString(dir.resolve("signed.receipt.json"), receipt.toPrettyString());
         Path pdf = Files.write(dir.resolve("signed.pdf"), signed);
@@ -226,7 +182,7 @@ final class FederationDemo implements AutoCloseable {
         Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 settings.cliJar().toString(), "verify", "--trust", cityRoot.toString(), "--trust",
                 provinceRoot.toString(), "--receipt", receiptFile.toString(), "--chain-rpc",
-                "http://127.0.0.1:" + chainPort, "--chain-id", "1337", "--chain-registry", registry,
+                chain.rpcUrl().toString(), "--chain-id", "1337", "--chain-registry", registry,
                 pdf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!cli.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
             cli.destroyForcibly();
@@ -279,9 +235,9 @@ final class FederationDemo implements AutoCloseable {
                 "--seal.federation.outbox.max-backoff=5s",
                 "--seal.status.federation.cache-ttl=PT2S",
                 "--seal.evidence.checkpoint-interval=PT2S"));
-        if (settings.ganache().isPresent()) {
+        if (chain != null) {
             // each node deploys its own registry on first use here; a real federation shares the ministry's
-            args.addAll(List.of("--seal.evidence.anchor.evm.rpc-url=http://127.0.0.1:" + chainPort,
+            args.addAll(List.of("--seal.evidence.anchor.evm.rpc-url=" + chain.rpcUrl(),
                     "--seal.evidence.anchor.evm.chain-id=1337", "--seal.evidence.anchor.interval=PT3S"));
         }
         if (member.parent().isPresent()) {
@@ -528,6 +484,19 @@ final class FederationDemo implements AutoCloseable {
         }
     }
 
+    /** A node's evidence receipt for a document once anchored (and, when asked, cosigned by the parent). */
+    static JsonNode awaitAnchoredReceipt(NodeApi node, String documentSm3, boolean cosigned, Duration timeout)
+            throws Exception {
+        return await(timeout, "an anchored" + (cosigned ? " and cosigned" : "") + " receipt for " + documentSm3, () -> {
+            try {
+                JsonNode r = node.get("/api/v1/evidence/receipts?documentSm3=" + documentSm3);
+                return r.has("anchor") && (!cosigned || !r.path("cosignatures").isEmpty()) ? r : null;
+            } catch (DemoFailure notYet) {
+                return null;
+            }
+        });
+    }
+
     private static <T> T await(Duration timeout, String what, Callable<T> poll) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -547,7 +516,7 @@ final class FederationDemo implements AutoCloseable {
 
     /** The local chain's JSON-RPC address, when one runs. */
     java.util.Optional<URI> chainRpc() {
-        return chainPort == 0 ? java.util.Optional.empty() : java.util.Optional.of(loopback(chainPort, ""));
+        return java.util.Optional.ofNullable(chain).map(cn.hrss.seal.testsupport.LocalEvmChain::rpcUrl);
     }
 
     private NodeApi admin(Topology.Member member) {
@@ -604,5 +573,8 @@ final class FederationDemo implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         reverse.forEach(LaunchedProcess::close);
         running.clear();
+        if (chain != null) {
+            chain.close();
+        }
     }
 }

@@ -26,12 +26,6 @@ final class LaunchedProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Any other program (the local chain), output to a log file. */
-    static LaunchedProcess command(String name, List<String> command, Path log) throws IOException {
-        return new LaunchedProcess(name, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start(), log);
-    }
-
     static LaunchedProcess start(String name, Path jar, List<String> args, Map<String, String> env, Path log)
             throws IOException {
         if (!Files.isRegularFile(jar)) {

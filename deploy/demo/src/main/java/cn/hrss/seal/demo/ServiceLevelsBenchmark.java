@@ -147,7 +147,7 @@ public final class ServiceLevelsBenchmark {
         NodeApi anyone = new NodeApi(java.net.http.HttpClient.newHttpClient(), admin.base());
         JsonNode receipt = null;
         for (Map.Entry<String, Instant> signing : signedAt.entrySet()) {
-            receipt = anchoredReceipt(anyone, signing.getKey(), signing.getValue());
+            receipt = FederationDemo.awaitAnchoredReceipt(anyone, signing.getKey(), false, Duration.ofMinutes(15));
             Instant block = Instant.parse(receipt.path("anchor").path("blockTime").asText());
             record("on-chain (signed -> anchoring block)", Math.max(0,
                     Duration.between(signing.getValue(), block).toMillis()));
@@ -161,23 +161,6 @@ public final class ServiceLevelsBenchmark {
         }
         double sm3 = sm3MegabytesPerSecond();
         return report(contracts, sm3);
-    }
-
-    private static JsonNode anchoredReceipt(NodeApi anyone, String documentSm3, Instant since) throws Exception {
-        while (true) {
-            try {
-                JsonNode r = anyone.get("/api/v1/evidence/receipts?documentSm3=" + documentSm3);
-                if (r.has("anchor")) {
-                    return r;
-                }
-            } catch (DemoFailure notYet) {
-                // not checkpointed yet
-            }
-            if (Duration.between(since, Instant.now()).toMinutes() > 15) {
-                throw new DemoFailure("no anchored receipt within 15 minutes for " + documentSm3);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private String makeSeal(NodeApi operator, NodeApi reviewer, String creditCode, int i) {

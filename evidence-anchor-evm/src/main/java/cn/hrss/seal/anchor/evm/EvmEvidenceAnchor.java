@@ -8,7 +8,6 @@ import cn.hrss.seal.core.error.SealException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +214,7 @@ public final class EvmEvidenceAnchor implements EvidenceAnchor {
             return call.getError().getMessage();
         }
         String reason = call.getRevertReason();
-        return reason != null ? reason : "reverted " + Arrays.toString(new String[] {call.getValue()});
+        return reason != null ? reason : "reverted (" + call.getValue() + ")";
     }
 
     private static SealException refused(String message) {

@@ -72,8 +72,9 @@ final class NodeDocumentVerification implements DocumentVerification {
             parsed.add(EvidenceReceipt.parse(receipt));
         }
         VerificationReport report = verify(document, detachedData);
+        List<String> revisions = EvidenceChecks.revisionDigests(document);
         if (nodeReceipts.isPresent()) {
-            for (String digest : EvidenceChecks.revisionDigests(document)) {
+            for (String digest : revisions) {
                 nodeReceipts.get().forDocument(digest).map(EvidenceReceipt::parse)
                         .filter(found -> parsed.stream().noneMatch(r -> r.leafIndex() == found.leafIndex()
                                 && r.logId().equals(found.logId())))
@@ -87,7 +88,7 @@ final class NodeDocumentVerification implements DocumentVerification {
             }
             return anchor.recorded(logId, size);
         });
-        return EvidenceChecks.withEvidence(report, document, parsed,
+        return EvidenceChecks.withEvidence(report, revisions, parsed,
                 new EvidenceReceiptVerifier(trustedRoots(), chain));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * Adds evidence-receipt checks to a verification report. A receipt belongs to a signature when its leaf names the
@@ -23,12 +24,13 @@ public final class EvidenceChecks {
     private EvidenceChecks() {
     }
 
-    /** Hex SM3 of the whole document and of each PDF revision, newest first. */
+    /**
+     * Hex SM3 of the whole document and of each PDF revision, newest first. One pass over the document: at each
+     * revision end the running digest is copied and finished, so many revisions cost no more than one.
+     */
     public static List<String> revisionDigests(byte[] document) {
-        Set<String> digests = new LinkedHashSet<>();
-        digests.add(hex(document, document.length));
+        List<Integer> ends = new ArrayList<>();
         if (startsWith(document, "%PDF-")) {
-            List<Integer> ends = new ArrayList<>();
             for (int i = indexOf(document, 0); i >= 0 && ends.size() < MAX_REVISIONS; i = indexOf(document, i + 1)) {
                 int end = i + EOF_MARKER.length;
                 ends.add(end);
@@ -40,22 +42,34 @@ public final class EvidenceChecks {
                     ends.add(end + 1);
                 }
             }
-            for (int k = ends.size() - 1; k >= 0; k--) {
-                digests.add(hex(document, ends.get(k)));
-            }
         }
-        return List.copyOf(digests);
+        ends.add(document.length);
+        List<String> oldestFirst = new ArrayList<>();
+        SM3Digest running = new SM3Digest();
+        int done = 0;
+        for (int end : ends) {
+            running.update(document, done, end - done);
+            done = end;
+            byte[] out = new byte[running.getDigestSize()];
+            new SM3Digest(running).doFinal(out, 0);
+            oldestFirst.add(HexFormat.of().formatHex(out));
+        }
+        Set<String> newestFirst = new LinkedHashSet<>();
+        for (int k = oldestFirst.size() - 1; k >= 0; k--) {
+            newestFirst.add(oldestFirst.get(k));
+        }
+        return List.copyOf(newestFirst);
     }
 
     /**
-     * @param receipts receipts given with the document or found by the node, each checked once
+     * @param revisions the document's {@link #revisionDigests}
+     * @param receipts  receipts given with the document or found by the node, each checked once
      */
-    public static VerificationReport withEvidence(VerificationReport report, byte[] document,
+    public static VerificationReport withEvidence(VerificationReport report, List<String> revisions,
                                                   List<EvidenceReceipt> receipts, EvidenceReceiptVerifier verifier) {
         if (receipts.isEmpty()) {
             return report;
         }
-        List<String> revisions = revisionDigests(document);
         List<EvidenceReceipt> unused = new ArrayList<>(receipts);
         List<SignatureReport> signatures = new ArrayList<>();
         for (SignatureReport signature : report.signatures()) {
@@ -88,14 +102,6 @@ public final class EvidenceChecks {
         }
         List<String> signed = Arrays.asList(leaf.getOrDefault("signedSm3", "").split(","));
         return revisions.stream().anyMatch(signed::contains);
-    }
-
-    private static String hex(byte[] document, int length) {
-        org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
-        sm3.update(document, 0, length);
-        byte[] out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(out, 0);
-        return HexFormat.of().formatHex(out);
     }
 
     private static boolean startsWith(byte[] data, String prefix) {
