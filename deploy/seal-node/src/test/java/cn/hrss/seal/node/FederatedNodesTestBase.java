@@ -209,12 +209,14 @@ abstract class FederatedNodesTestBase {
                 .put("notifyEmail", "notify@example.cn"));
         String id = post("fujian", "/api/v1/contracts", parties.get(0)[2], contract.toString(), 201).get("id").asText();
         List<String> revisions = new ArrayList<>();
+        List<byte[]> versions = new ArrayList<>();
         for (String[] p : parties) {
             String request = post("fujian", "/api/v1/contracts/" + id + "/sign-requests", p[2],
                     "{\"purpose\":\"合同签署\"}", 201).get("signRequestId").asText();
             post("fujian", "/api/v1/sign-requests/" + request + "/approve", p[3], "{\"opinion\":\"同意\"}", 200);
             post("fujian", "/api/v1/sign-requests/" + request + "/sign", p[2], "", 200);
             byte[] version = document("fujian", "/api/v1/contracts/" + id + "/document", p[2]);
+            versions.add(version);
             revisions.add(java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(version)));
         }
         JsonNode done = getAs("fujian", "/api/v1/contracts/" + id, parties.get(1)[2]);
@@ -258,6 +260,19 @@ abstract class FederatedNodesTestBase {
         assertThat(report.path("verdict").asText()).as(report.toPrettyString()).isEqualTo("PASSED");
         assertThat(report.path("signatures")).hasSize(3).allSatisfy(signature ->
                 assertThat(signature.path("checks").toString()).contains("EVIDENCE_ANCHOR").contains("EVIDENCE_WITNESS"));
+
+        // a receipt uploaded with a document it does not record (the third signing's, with the first version) is a
+        // FAILED document check; a receipt that is not one is a 400 with its code
+        HttpResponse<String> stray = verifyWithReceipts("fujian", versions.get(0),
+                List.of(receipts.get(2).toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(stray.statusCode()).as(stray.body()).isEqualTo(200);
+        JsonNode strayReport = json.readTree(stray.body());
+        assertThat(strayReport.path("verdict").asText()).isEqualTo("FAILED");
+        assertThat(strayReport.path("documentChecks").toString()).contains("EVIDENCE_LEAF_NOT_THIS_DOCUMENT");
+        HttpResponse<String> malformed = verifyWithReceipts("fujian", versions.get(0),
+                List.of("{\"format\":".getBytes(StandardCharsets.UTF_8)));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).path("code").asText()).isEqualTo("EVIDENCE_RECEIPT_MALFORMED");
 
         // the operators' views: Fujian's console shows its anchoring, the ministry's the log it witnesses for Fujian
         String fujianLog = nodes.get("fujian").getBean(MessageSigner.class).signerId().hex();
@@ -421,18 +436,30 @@ abstract class FederatedNodesTestBase {
     }
 
     private JsonNode verifyOnNode(String node, byte[] document) throws Exception {
+        HttpResponse<String> r = verifyWithReceipts(node, document, List.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    /** {@code POST /api/v1/verify} with the document as part "file" and each receipt as a part "receipt". */
+    private HttpResponse<String> verifyWithReceipts(String node, byte[] document, List<byte[]> receipts)
+            throws Exception {
         String boundary = "b" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(document);
+        for (byte[] receipt : receipts) {
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"receipt\";"
+                    + " filename=\"r.receipt.json\"\r\nContent-Type: application/json\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            body.write(receipt);
+        }
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(node, "/api/v1/verify"))
+        return http.send(HttpRequest.newBuilder(uri(node, "/api/v1/verify"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json.readTree(r.body());
     }
 
     // ---------------------------------------------------------------- HTTP

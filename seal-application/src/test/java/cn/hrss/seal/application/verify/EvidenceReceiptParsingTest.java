@@ -153,6 +153,36 @@ class EvidenceReceiptParsingTest {
         assertThat(EvidenceChecks.revisionDigests("PK not a pdf".getBytes(StandardCharsets.US_ASCII))).hasSize(1);
     }
 
+    /** Every node's seal root has the same name: one that is not trusted must not pass as a bad trusted one. */
+    @Test
+    void anUntrustedRootNamedLikeATrustedOneIsAnUnknownRoot() throws Exception {
+        CipherDevice device = TestDevices.soft("same-name-roots");
+        KeyRef trustedKey = device.generateKeyPair("trusted");
+        KeyRef otherKey = device.generateKeyPair("other");
+        KeyRef leafKey = device.generateKeyPair("leaf");
+        X500Name root = new X500Name("CN=HRSS Seal Root CA,O=HRSS,C=CN");
+        X509CertificateHolder trusted = certificate(device, root, trustedKey, root, trustedKey, true);
+        X509CertificateHolder other = certificate(device, root, otherKey, root, otherKey, true);
+        X509CertificateHolder leaf = certificate(device, root, otherKey, new X500Name("CN=seal-node"), leafKey, false);
+
+        CertificatePathValidator.PathResult path = new CertificatePathValidator(List.of(trusted),
+                RevocationSource.notChecked()).validate(leaf, List.of(other),
+                new SigningTime(Instant.parse("2026-12-06T10:00:00Z"), false));
+
+        assertThat(path.chain().verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(path.chain().code()).isEqualTo(CertificatePathValidator.UNKNOWN_ROOT);
+    }
+
+    private static X509CertificateHolder certificate(CipherDevice device, X500Name issuer, KeyRef issuerKey,
+                                                     X500Name subject, KeyRef subjectKey, boolean ca) throws Exception {
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        return new X509v3CertificateBuilder(issuer, BigInteger.valueOf(new Random().nextInt(1_000_000) + 1),
+                Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86_400)), subject,
+                device.exportSignPublicKey(subjectKey).toSubjectPublicKeyInfo())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
+                .build(DeviceContentSigner.create(device, issuerKey));
+    }
+
     private static EvidenceReceiptVerifier verifier() {
         return new EvidenceReceiptVerifier(List.of(logCertificate), Optional.empty());
     }
