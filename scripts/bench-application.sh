@@ -13,6 +13,7 @@
 #   scripts/bench-application.sh api        only the API part
 #   scripts/bench-application.sh jmh        only the JMH part
 #   BENCH_LOAD_SECONDS=60 BENCH_LOAD_THREADS=2 BENCH_JMH_OPTS='-f 1 -wi 3 -w 3s -i 5 -r 5s' ...   other settings
+#   BENCH_NODE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/node.jfr,settings=profile'   JVM options of the node
 #
 # Builds benchmarks/target/benchmarks.jar and the node jar first if they are missing or older than the sources.
 # Fails with exit status 3 and says so when the node has no data-signing endpoint yet (404).
@@ -101,7 +102,7 @@ api_part() {
   echo "node: $node_jar on port $port, data in $data_dir, log $node_log"
   # the node's own environment, without any seal settings of the caller's shell that would change the scenario
   env $(env | sed -n 's/^\(SEAL_[A-Za-z0-9_]*\)=.*/-u \1/p') SEAL_BOOTSTRAP_ADMIN="admin:$admin_password" \
-    java -jar "$node_jar" --server.port="$port" --server.address=127.0.0.1 --seal.data-dir="$data_dir" \
+    java ${BENCH_NODE_JAVA_OPTS:-} -jar "$node_jar" --server.port="$port" --server.address=127.0.0.1 --seal.data-dir="$data_dir" \
     >"$node_log" 2>&1 &
   node_pid=$!
   for _ in $(seq 360); do

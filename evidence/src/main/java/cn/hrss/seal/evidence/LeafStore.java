@@ -121,10 +121,11 @@ class LeafStore implements EvidenceLog {
 
     /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
     void indexDocuments(long index, java.util.Collection<String> documentSm3) {
-        for (String sm3 : new java.util.TreeSet<>(documentSm3)) {
-            jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    sm3, index);
-        }
+        // one round trip for a batch signing's hundreds of digests; sorted so concurrent inserts lock in one order
+        List<Object[]> rows = new java.util.TreeSet<>(documentSm3).stream().map(sm3 -> new Object[] {sm3, index})
+                .toList();
+        jdbc.batchUpdate("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows);
     }
 
     /** The newest leaf recording that document. */

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  */
 public final class SealClient {
     private static final String JSON = "application/json";
+    private static final String SIGNATURE_LIST = "application/vnd.hrss.ses-signature-list+der";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -131,6 +132,38 @@ public final class SealClient {
         }
         return send(() -> multipart(new Multipart().field("esId", esId).field("purpose", purpose)
                 .field("sm3", HexFormat.of().formatHex(sm3)), "/api/v1/sign/data")).body();
+    }
+
+    /**
+     * {@code POST /api/v1/sign/data/batch}: detached SES_Signatures (DER) over up to 500 SM3 digests in one call, in
+     * their order. One authorisation check, one daily-limit count for all (all or none), one audit record.
+     *
+     * @param timeStamped whether each signature carries the node TSA's RFC 3161 token (otherwise the signing time
+     *                    is proven by the node's evidence receipt for the batch)
+     */
+    public List<byte[]> signDigests(String esId, String purpose, List<byte[]> sm3, boolean timeStamped) {
+        HexFormat hex = HexFormat.of();
+        List<String> digests = sm3.stream().map(d -> {
+            if (d.length != 32) {
+                throw new IllegalArgumentException("an SM3 digest is 32 bytes");
+            }
+            return hex.formatHex(d);
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("esId", esId);
+        body.put("purpose", purpose);
+        body.put("sm3", digests);
+        body.put("timeStamp", timeStamped);
+        byte[] request = write(body);
+        byte[] list = send(() -> authorised(HttpRequest.newBuilder(uri("/api/v1/sign/data/batch"))
+                .header("Accept", SIGNATURE_LIST).header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request))).build()).body();
+        List<byte[]> signatures = DerList.elements(list);
+        if (signatures.size() != digests.size()) {
+            throw new SealApiException("CLIENT_BAD_RESPONSE", 0, "asked for " + digests.size() + " signatures, got "
+                    + signatures.size(), null, null);
+        }
+        return signatures;
     }
 
     // ---------------------------------------------------------------- verification

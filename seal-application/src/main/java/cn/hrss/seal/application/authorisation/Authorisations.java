@@ -155,18 +155,31 @@ public class Authorisations {
      * @throws SealException 429 {@code DAILY_LIMIT_REACHED}
      */
     public Reservation reserve(Authorisation authorisation) {
+        return reserve(authorisation, 1);
+    }
+
+    /**
+     * Counts {@code count} signings against the daily limit, all or none.
+     *
+     * @throws SealException 429 {@code DAILY_LIMIT_REACHED} when fewer than {@code count} are left today
+     */
+    public Reservation reserve(Authorisation authorisation, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
         if (authorisation.dailyLimit().isEmpty()) {
             return () -> { };
         }
         LocalDate day = LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE);
         int limit = authorisation.dailyLimit().get();
-        if (increment(authorisation.id(), day, limit) == 0) {
+        if (increment(authorisation.id(), day, limit, count) == 0) {
             throw new SealException(DAILY_LIMIT_REACHED, 429, "the daily limit of " + limit
-                    + " signings under authorisation " + authorisation.id() + " is reached for " + day,
-                    Map.of("dailyLimit", limit, "day", day.toString()), null);
+                    + " signings under authorisation " + authorisation.id() + " is reached for " + day
+                    + (count > 1 ? " (" + count + " asked for)" : ""),
+                    Map.of("dailyLimit", limit, "day", day.toString(), "requested", count), null);
         }
-        return () -> jdbc.update("UPDATE application_daily_usage SET used = used - 1 WHERE authorisation_id = ? "
-                + "AND usage_day = ? AND used > 0", authorisation.id(), day);
+        return () -> jdbc.update("UPDATE application_daily_usage SET used = used - ? WHERE authorisation_id = ? "
+                + "AND usage_day = ? AND used >= ?", count, authorisation.id(), day, count);
     }
 
     /** A counted signing that can be given back. */
@@ -175,19 +188,22 @@ public class Authorisations {
         void release();
     }
 
-    private int increment(String id, LocalDate day, int limit) {
-        int updated = jdbc.update("UPDATE application_daily_usage SET used = used + 1 WHERE authorisation_id = ? "
-                + "AND usage_day = ? AND used < ?", id, day, limit);
+    private int increment(String id, LocalDate day, int limit, int count) {
+        if (count > limit) {
+            return 0;
+        }
+        int updated = jdbc.update("UPDATE application_daily_usage SET used = used + ? WHERE authorisation_id = ? "
+                + "AND usage_day = ? AND used <= ?", count, id, day, limit - count);
         if (updated > 0) {
             return updated;
         }
         try {
             return jdbc.update("INSERT INTO application_daily_usage (authorisation_id, usage_day, used) "
-                    + "VALUES (?, ?, 1)", id, day);
+                    + "VALUES (?, ?, ?)", id, day, count);
         } catch (DuplicateKeyException e) {
             // the first signing of the day raced with another: the row exists now
-            return jdbc.update("UPDATE application_daily_usage SET used = used + 1 WHERE authorisation_id = ? "
-                    + "AND usage_day = ? AND used < ?", id, day, limit);
+            return jdbc.update("UPDATE application_daily_usage SET used = used + ? WHERE authorisation_id = ? "
+                    + "AND usage_day = ? AND used <= ?", count, id, day, limit - count);
         }
     }
 

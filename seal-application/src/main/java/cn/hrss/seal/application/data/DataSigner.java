@@ -4,9 +4,9 @@ import cn.hrss.seal.application.sign.SealSigningKey;
 import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.core.crypto.Sm2;
 import cn.hrss.seal.core.crypto.Sm3;
+import cn.hrss.seal.core.crypto.Sm3SharedPart;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
-import cn.hrss.seal.core.ses.SesSigner;
 import cn.hrss.seal.core.ses.SignatureMaker;
 import cn.hrss.seal.core.ses.v4.SESeal;
 import cn.hrss.seal.core.ses.v4.SesSignature;
@@ -26,7 +26,9 @@ import java.util.Optional;
  * over the signature value when a {@link TimeStampSource} is given. {@link DetachedSignatureVerifier} checks them.
  *
  * <p>One instance per seal key, reused: the seal is parsed, Z is computed and the device key is matched against the
- * signer certificate once, so a signature costs one device signature (plus the time stamp). Thread-safe.
+ * signer certificate once, so a signature costs one device signature (plus the time stamp). The SES_Seal, which
+ * GB/T 38540 repeats in every TBS_Sign, is hashed once per seal ({@link Sm3SharedPart}), not per signature: for
+ * e = SM3(Z || TBS_Sign) and for the SM3 of the finished SES_Signature. Thread-safe.
  */
 public final class DataSigner {
     /** The device key is not the key of the signer certificate. */
@@ -41,7 +43,18 @@ public final class DataSigner {
     private final Clock clock;
     private final SESeal seal;
     private final byte[] certificate;
-    private final SesSigner signer;
+    private final Sm3SharedPart toBeSignedDigest;
+    private final Sm3SharedPart signatureDigest;
+
+    /**
+     * One detached signature.
+     *
+     * @param encoded        the DER SES_Signature
+     * @param sm3            SM3 of {@code encoded}
+     * @param timeStampToken the RFC 3161 token over the signature value it carries, or null
+     */
+    public record DataSignature(byte[] encoded, byte[] sm3, byte[] timeStampToken) {
+    }
 
     public DataSigner(SealSigningKey key, Optional<TimeStampSource> timeStamps, Clock clock) {
         this.key = Objects.requireNonNull(key, "key");
@@ -60,7 +73,9 @@ public final class DataSigner {
             throw new SealException(KEY_MISMATCH, 500, "device key " + key.key()
                     + " is not the key of the seal certificate " + key.signerCertificate().getSubject());
         }
-        this.signer = SesSigner.of(key.device(), key.key());
+        byte[] sealDer = seal.encoded();
+        this.toBeSignedDigest = new Sm3SharedPart(Sm2.z(deviceKey), sealDer);
+        this.signatureDigest = new Sm3SharedPart(new byte[0], sealDer);
     }
 
     /** Signs SM3(data). */
@@ -68,8 +83,17 @@ public final class DataSigner {
         return signDigest(Sm3.hash(data), propertyInfo);
     }
 
-    /** Signs data known by its SM3 digest. */
+    /** Signs data known by its SM3 digest, time-stamped when this signer has a time-stamp source. */
     public byte[] signDigest(byte[] sm3, String propertyInfo) {
+        return signDigest(sm3, propertyInfo, true).encoded();
+    }
+
+    /**
+     * Signs data known by its SM3 digest.
+     *
+     * @param timeStamped ask this signer's time-stamp source (if it has one) for a token over the signature value
+     */
+    public DataSignature signDigest(byte[] sm3, String propertyInfo, boolean timeStamped) {
         if (sm3 == null || sm3.length != 32) {
             throw SealException.badRequest(DIGEST_INVALID, "an SM3 digest has 32 bytes");
         }
@@ -82,8 +106,25 @@ public final class DataSigner {
         Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         key.checkUsableAt(signingTime);
         TbsSign toSign = SignatureMaker.toBeSigned(seal, sm3, propertyInfo, signingTime, null);
-        byte[] value = signer.sign(SignatureMaker.dataToBeSigned(toSign));
-        byte[] timeStamp = timeStamps.map(t -> t.timeStamp(Sm3.hash(value))).orElse(null);
-        return new SesSignature(toSign, certificate, Sm2.SM3_WITH_SM2.getAlgorithm(), value, timeStamp).encoded();
+        byte[] tbs = SignatureMaker.dataToBeSigned(toSign);
+        byte[] value = key.device().sign(key.key(), toBeSignedDigest.digest(tbs, sealOffsetInTbsSign(tbs, 0)));
+        byte[] timeStamp = timeStamped ? timeStamps.map(t -> t.timeStamp(Sm3.hash(value))).orElse(null) : null;
+        byte[] encoded = new SesSignature(toSign, certificate, Sm2.SM3_WITH_SM2.getAlgorithm(), value, timeStamp)
+                .encoded();
+        // SES_Signature ::= SEQUENCE { TBS_Sign, ... }: the TBS_Sign starts after the outer header
+        byte[] signatureSm3 = signatureDigest.digest(encoded, sealOffsetInTbsSign(encoded, headerLength(encoded, 0)));
+        return new DataSignature(encoded, signatureSm3, timeStamp);
+    }
+
+    /** Where the SES_Seal starts in a TBS_Sign encoded at {@code at}: after its header and version INTEGER. */
+    static int sealOffsetInTbsSign(byte[] der, int at) {
+        int version = at + headerLength(der, at);
+        return version + headerLength(der, version) + (der[version + 1] & 0xff);
+    }
+
+    /** Tag and length octets of the DER element at {@code at} (short or long definite form). */
+    static int headerLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xff;
+        return first < 0x80 ? 2 : 2 + (first & 0x7f);
     }
 }

@@ -1,5 +1,6 @@
 package cn.hrss.seal.application.signing;
 
+import cn.hrss.seal.application.data.DataSigner;
 import cn.hrss.seal.application.ofd.OfdSigner;
 import cn.hrss.seal.application.pdf.PdfSigner;
 import cn.hrss.seal.application.sign.TimeStampSource;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Signs with a seal this node holds, for the reviewed flow and the business API alike. Before every signature the
@@ -94,11 +96,32 @@ public class SealSignatures {
         return result(kind, esId, sealName, Sm3.hash(document), signed, now, tokens);
     }
 
-    /** A detached SES_Signature over data known by its SM3 digest. */
+    /** A time-stamped detached SES_Signature over data known by its SM3 digest. */
     public SignedDocument signData(String esId, byte[] sm3, String propertyInfo) {
+        return signData(esId, List.of(sm3), i -> propertyInfo, true).get(0);
+    }
+
+    /**
+     * Detached SES_Signatures over many digests, in their order, after one status check: a batch is one signing act
+     * for the seal status as for the records.
+     *
+     * @param propertyInfo the TBS_Sign propertyInfo of the signature at each index
+     * @param timeStamped  whether each signature carries the node TSA's token over its value
+     */
+    public List<SignedDocument> signData(String esId, List<byte[]> sm3, IntFunction<String> propertyInfo,
+                                         boolean timeStamped) {
         String sealName = requireUsable(esId);
-        byte[] signature = keys.of(esId).data().signDigest(sm3, propertyInfo);
-        return result(DocumentKind.DATA, esId, sealName, sm3, signature, clock.instant(), List.of());
+        DataSigner signer = keys.of(esId).data();
+        HexFormat hex = HexFormat.of();
+        List<SignedDocument> signed = new ArrayList<>(sm3.size());
+        for (int i = 0; i < sm3.size(); i++) {
+            DataSigner.DataSignature signature = signer.signDigest(sm3.get(i), propertyInfo.apply(i), timeStamped);
+            List<String> tokens = signature.timeStampToken() == null ? List.of()
+                    : List.of(hex.formatHex(Sm3.hash(signature.timeStampToken())));
+            signed.add(new SignedDocument(DocumentKind.DATA, esId, sealName, hex.formatHex(sm3.get(i)),
+                    signature.encoded(), hex.formatHex(signature.sm3()), clock.instant(), tokens));
+        }
+        return signed;
     }
 
     private static SignedDocument result(DocumentKind kind, String esId, String sealName, byte[] inputSm3,

@@ -9,7 +9,7 @@ import java.util.List;
  * @param inputSm3  hex SM3 of what was signed (for DATA given as a digest: that digest)
  * @param signed    the signed PDF/OFD, or the DER SES_Signature for DATA
  * @param signedSm3 hex SM3 of {@code signed}
- * @param timeStampSm3 hex SM3 of each RFC 3161 time-stamp token the signing embedded (none for data signatures)
+ * @param timeStampSm3 hex SM3 of each RFC 3161 time-stamp token the signing embedded
  */
 public record SignedDocument(DocumentKind kind, String esId, String sealName, String inputSm3, byte[] signed,
                              String signedSm3, Instant signedAt, List<String> timeStampSm3) {

@@ -2,6 +2,7 @@ package cn.hrss.seal.application.data;
 
 import cn.hrss.seal.application.ofd.OfdTestPki;
 import cn.hrss.seal.application.sign.SealSigningKey;
+import cn.hrss.seal.application.verify.Check;
 import cn.hrss.seal.application.verify.RevocationSource;
 import cn.hrss.seal.application.verify.SealStatusSource;
 import cn.hrss.seal.application.verify.Verdict;
@@ -75,6 +76,20 @@ class DataSignerTest {
         byte[] signature = signer.signDigest(Sm3.hash(DATA), "signRequest=r;document=0");
         assertThat(verifier.verify(signature, DATA).verdict()).isEqualTo(Verdict.PASSED);
         assertThat(verifier.verifyDigest(signature, Sm3.hash(DATA)).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theSignatureDigestIsThatOfTheBytesWhateverTheLengthOfTheTail() {
+        // propertyInfo lengths across the DER short/long length boundary change the TBS_Sign header
+        for (int length : new int[] {1, 100, 127, 128, 300, DataSigner.MAX_PROPERTY_INFO}) {
+            DataSigner.DataSignature signed = signer.signDigest(Sm3.hash(DATA), "p".repeat(length), length % 2 == 0);
+            assertThat(signed.sm3()).isEqualTo(Sm3.hash(signed.encoded()));
+            assertThat(new SesParser().parseSignature(signed.encoded()).timeStamp().isPresent())
+                    .isEqualTo(length % 2 == 0).isEqualTo(signed.timeStampToken() != null);
+            assertThat(verifier.verifyDigest(signed.encoded(), Sm3.hash(DATA)).signatures().get(0).checks())
+                    .filteredOn(c -> c.check() == Check.SIGNER_SIGNATURE)
+                    .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASSED)).hasSize(1);
+        }
     }
 
     @Test

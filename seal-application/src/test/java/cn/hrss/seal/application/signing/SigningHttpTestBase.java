@@ -34,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -229,6 +230,115 @@ abstract class SigningHttpTestBase {
     }
 
     @Test
+    void anApiClientSignsABatchOfDigestsInOneCallCountedAllOrNone() throws Exception {
+        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"批量签名\"}")
+                .body());
+        String clientId = credentials.get("clientId").asText();
+        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), 7);
+        SealClient business = SealClient.builder().baseUrl(base()).build();
+        business.loginClient(clientId, credentials.get("clientSecret").asText());
+        List<byte[]> data = List.of(bytes("待遇 1"), bytes("待遇 2"), bytes("待遇 3"));
+
+        List<byte[]> signatures = business.signDigests(esId, PURPOSE, data.stream().map(Sm3::hash).toList(), true);
+        assertThat(signatures).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertPassed(business.verify(signatures.get(i), data.get(i)), "SES_SIGNATURE");
+        }
+        // in the order asked: the first signature is not over the second digest
+        assertThat(business.verify(signatures.get(0), data.get(1)).verdict()).isEqualTo("FAILED");
+
+        // without time stamps the signatures verify, but nothing but the evidence log proves when
+        List<byte[]> plain = business.signDigests(esId, PURPOSE, List.of(Sm3.hash(data.get(0))), false);
+        VerificationReport untimed = business.verify(plain.get(0), data.get(0));
+        assertThat(untimed.verdict()).isEqualTo("INDETERMINATE");
+        assertThat(untimed.signatures().get(0).checks()).anySatisfy(c -> {
+            assertThat(c.check()).isEqualTo("TIME_STAMP");
+            assertThat(c.code()).isEqualTo("NO_TIME_STAMP");
+        });
+
+        // 4 used of 7: a batch of 4 is refused whole and counts nothing; a batch of 3 still fits
+        List<byte[]> four = data.stream().map(Sm3::hash).collect(java.util.stream.Collectors.toList());
+        four.add(Sm3.hash(bytes("待遇 4")));
+        assertCode(() -> business.signDigests(esId, PURPOSE, four, true), 429, "DAILY_LIMIT_REACHED");
+        assertThat(business.signDigests(esId, PURPOSE, four.subList(0, 3), true)).hasSize(3);
+        assertCode(() -> business.signDigests(esId, PURPOSE, List.of(Sm3.hash(data.get(0))), true), 429,
+                "DAILY_LIMIT_REACHED");
+        // one audit record per call; a batch's record commits to its items, kept beside it
+        List<String> details = jdbc.queryForList("SELECT details FROM audit_record WHERE action = 'seal.sign' "
+                + "AND actor = ?", String.class, "client:" + clientId);
+        assertThat(details).hasSize(3);
+        JsonNode firstBatch = json.readTree(details.stream().filter(d -> d.contains("\"count\":3")).findFirst()
+                .orElseThrow());
+        String signId = firstBatch.get("signId").asText();
+        List<String> lines = jdbc.query("SELECT item, document_sm3, signed_sm3 FROM application_signed_item "
+                + "WHERE sign_id = ? ORDER BY item", (rs, n) -> rs.getInt(1) + " " + rs.getString(2).strip() + " "
+                + rs.getString(3).strip() + "\n", signId);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith("2 " + hex(Sm3.hash(data.get(2))) + " ");
+        assertThat(firstBatch.get("itemsSm3").asText()).isEqualTo(hex(Sm3.hash(bytes(String.join("", lines)))));
+
+        // the JSON answer: each entry names its digest, the base64 signature and that signature's SM3
+        String token = token(clientId, credentials.get("clientSecret").asText(), true);
+        client(businessAdmin).grantAuthorisation(clientId, esId, List.of("批量"), OffsetDateTime.now(ZoneOffset.UTC)
+                .plusDays(1), 10);
+        HttpResponse<String> answer = post("/api/v1/sign/data/batch", token, json.writeValueAsString(Map.of(
+                "esId", esId, "purpose", "批量", "sm3", List.of(hex(Sm3.hash(data.get(1)))))));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode item = json.readTree(answer.body()).get("signatures").get(0);
+        byte[] signature = java.util.Base64.getDecoder().decode(item.get("signature").asText());
+        assertThat(item.get("sm3").asText()).isEqualTo(hex(Sm3.hash(data.get(1))));
+        assertThat(item.get("signatureSm3").asText()).isEqualTo(hex(Sm3.hash(signature)));
+        assertThat(answer.headers().firstValue("Seal-Sign-Id")).hasValue(json.readTree(answer.body())
+                .get("signId").asText());
+        assertPassed(business.verify(signature, data.get(1)), "SES_SIGNATURE");
+    }
+
+    @Test
+    void badBatchesAreClearRefusalsThatCountNothing() throws Exception {
+        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"坏批量\"}")
+                .body());
+        String clientId = credentials.get("clientId").asText();
+        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), 2);
+        String token = token(clientId, credentials.get("clientSecret").asText(), true);
+        String good = hex(Sm3.hash(bytes("x")));
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put(json.writeValueAsString(Map.of("esId", esId, "purpose", PURPOSE, "sm3", List.of())),
+                "BATCH_SIZE_INVALID");
+        refusals.put(json.writeValueAsString(Map.of("esId", esId, "purpose", PURPOSE,
+                "sm3", java.util.Collections.nCopies(501, good))), "BATCH_SIZE_INVALID");
+        refusals.put(json.writeValueAsString(Map.of("esId", esId, "purpose", PURPOSE, "sm3", List.of(good, "abc"))),
+                "SM3_DIGEST_INVALID");
+        refusals.put(json.writeValueAsString(Map.of("purpose", PURPOSE, "sm3", List.of(good))), "ES_ID_REQUIRED");
+        refusals.put(json.writeValueAsString(Map.of("esId", esId, "sm3", List.of(good))), "PURPOSE_INVALID");
+        refusals.put(json.writeValueAsString(Map.of("esId", esId, "purpose", PURPOSE, "sm3", List.of(good),
+                "timeStamp", "perhaps")), null);
+        refusals.put("{\"esId\":", null);
+        refusals.put("[1,2]", null);
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            for (String accept : List.of("application/json", "application/vnd.hrss.ses-signature-list+der")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/sign/data/batch"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(refusal.getKey())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(refusal.getKey() + " " + accept + ": " + r.body()).isEqualTo(400);
+                String code = json.readTree(r.body()).get("code").asText();
+                assertThat(code).as(r.body()).isEqualTo(refusal.getValue() != null ? refusal.getValue() : code)
+                        .isNotBlank();
+            }
+        }
+        HttpResponse<String> unauthorised = post("/api/v1/sign/data/batch", token, json.writeValueAsString(Map.of(
+                "esId", esId, "purpose", "未授权", "sm3", List.of(good))));
+        assertThat(unauthorised.statusCode()).isEqualTo(403);
+        // nothing was counted: the whole limit is still there
+        SealClient business = SealClient.builder().baseUrl(base()).build();
+        business.loginClient(clientId, credentials.get("clientSecret").asText());
+        assertThat(business.signDigests(esId, PURPOSE, List.of(Sm3.hash(bytes("a")), Sm3.hash(bytes("b"))), true))
+                .hasSize(2);
+    }
+
+    @Test
     void anotherSealOrAnExpiredAuthorisationIsRefused() throws Exception {
         JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"到期\"}").body());
         String clientId = credentials.get("clientId").asText();
@@ -412,6 +522,10 @@ abstract class SigningHttpTestBase {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] pdf(String keyword) throws IOException {

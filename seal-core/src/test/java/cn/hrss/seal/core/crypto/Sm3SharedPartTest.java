@@ -1,0 +1,81 @@
+package cn.hrss.seal.core.crypto;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Sm3SharedPartTest {
+    private static final byte[] Z = Sm3.hash(new byte[] {1});
+    private final Random random = new Random(38540);
+    private final byte[] shared = bytes(44_000);
+    private final Sm3SharedPart withPrefix = new Sm3SharedPart(Z, shared);
+    private final Sm3SharedPart plain = new Sm3SharedPart(new byte[0], shared);
+
+    @Test
+    void isTheDigestOfTheWholeMessageForAnyHeadAndTail() {
+        for (int head : new int[] {0, 1, 2, 5, 63, 64, 65, 200}) {
+            byte[] headBytes = bytes(head);
+            for (int tail : new int[] {0, 1, 55, 64, 1000}) {
+                byte[] message = message(headBytes, bytes(tail));
+                assertThat(withPrefix.digest(message, head)).isEqualTo(Sm3.hash(Z, message));
+                assertThat(plain.digest(message, head)).isEqualTo(Sm3.hash(message));
+                // the kept state is reused, not changed, by the second message with the same head
+                assertThat(plain.digest(message, head)).isEqualTo(Sm3.hash(message));
+            }
+        }
+        assertThat(plain.heads()).isEqualTo(8);
+    }
+
+    @Test
+    void aMessageWithoutTheSharedPartAtTheOffsetIsHashedInFull() {
+        byte[] message = message(bytes(10), bytes(20));
+        byte[] changed = message.clone();
+        changed[10 + shared.length / 2] ^= 1;
+        assertThat(plain.digest(changed, 10)).isEqualTo(Sm3.hash(changed));
+        assertThat(plain.digest(message, 11)).isEqualTo(Sm3.hash(message));
+        assertThat(plain.digest(message, -1)).isEqualTo(Sm3.hash(message));
+        assertThat(plain.digest(new byte[] {1, 2, 3}, 0)).isEqualTo(Sm3.hash(new byte[] {1, 2, 3}));
+        assertThat(plain.digest(message, message.length)).isEqualTo(Sm3.hash(message));
+        assertThat(plain.heads()).isZero();
+    }
+
+    @Test
+    void keepsAtMostItsLimitOfHeadsAndStaysCorrectBeyondIt() {
+        for (int i = 0; i < Sm3SharedPart.MAX_HEADS + 10; i++) {
+            byte[] head = new byte[] {(byte) i, (byte) (i >> 8)};
+            byte[] message = message(head, new byte[] {7});
+            assertThat(plain.digest(message, 2)).isEqualTo(Sm3.hash(message));
+        }
+        assertThat(plain.heads()).isEqualTo(Sm3SharedPart.MAX_HEADS);
+    }
+
+    @Test
+    void theCallerCannotChangeTheSharedPartAfterwards() {
+        byte[] mine = bytes(100);
+        Sm3SharedPart part = new Sm3SharedPart(new byte[0], mine);
+        byte[] message = message(new byte[] {1}, mine.clone(), new byte[] {2});
+        Arrays.fill(mine, (byte) 0);
+        assertThat(part.digest(message, 1)).isEqualTo(Sm3.hash(message));
+        assertThat(part.heads()).isEqualTo(1);
+    }
+
+    private byte[] message(byte[] head, byte[] tail) {
+        return message(head, shared, tail);
+    }
+
+    private static byte[] message(byte[] head, byte[] middle, byte[] tail) {
+        byte[] m = Arrays.copyOf(head, head.length + middle.length + tail.length);
+        System.arraycopy(middle, 0, m, head.length, middle.length);
+        System.arraycopy(tail, 0, m, head.length + middle.length, tail.length);
+        return m;
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}
