@@ -4,8 +4,9 @@
 #        deploy/seal-node/target/seal-node.jar on a free loopback port with a temporary data directory, creates
 #        a business administrator, an operator and a reviewer, makes a seal through the seal-making API, creates
 #        an API client, grants it a standing authorisation, takes a client token, runs JMH's raw SM2 baseline
-#        (Sm2Benchmark.bcSign2Threads) briefly and then the load driver with 2 client threads, prints the ratio
-#        and stops the node;
+#        (Sm2Benchmark.bcSign2Threads) briefly and then the load driver with 2 client threads once per mode
+#        (BENCH_LOAD_MODES: single requests, batches of 100 digests time-stamped and without time stamps),
+#        prints the ratios and stops the node;
 #   jmh  the in-process JMH suite: PDF signing latency (1 and 100 pages, p50/p99), verification of a signed PDF,
 #        OFD and detached SES_Signature, all with raw SM2 sign/verify as baselines in the same run.
 #
@@ -28,7 +29,8 @@ parts=${1:-all}
 jmh_opts=${BENCH_JMH_OPTS:--f 1 -wi 3 -w 3s -i 5 -r 5s}
 baseline_opts=${BENCH_BASELINE_OPTS:--f 1 -wi 3 -w 3s -i 3 -r 3s}
 load_seconds=${BENCH_LOAD_SECONDS:-30}
-load_warmup=${BENCH_LOAD_WARMUP:-15}
+load_warmup=${BENCH_LOAD_WARMUP:-45}   # the node's JIT compiles for about a minute under this load
+load_modes=${BENCH_LOAD_MODES:-single,batch100,batch100-untimed}
 load_threads=${BENCH_LOAD_THREADS:-2}
 cpu_profiler=cn.hrss.seal.bench.crypto.CpuTimeProfiler
 case "$parts" in all | api | jmh) ;; *) echo "usage: $0 [all|api|jmh]" >&2; exit 2 ;; esac
@@ -159,11 +161,12 @@ api_part() {
   [ "$probe" = 404 ] && fail "POST /api/v1/sign/data answered 404: this node has no data-signing endpoint yet" 3
   [ "${probe:0:1}" = 2 ] || fail "POST /api/v1/sign/data answered $probe to the first request"
 
-  echo "load: $load_threads threads, $load_warmup s warm-up, $load_seconds s measured; baseline: $baseline_opts"
+  echo "load: $load_threads threads, $load_warmup s warm-up, $load_seconds s measured per mode ($load_modes);" \
+       "baseline: $baseline_opts"
   # shellcheck disable=SC2086  # baseline_opts is a list of options
   SEAL_BENCH_TOKEN="$client" java -cp "$jar" cn.hrss.seal.bench.application.ApiSignRateReport \
     --node "$base" --es-id "$es_id" --purpose bench --threads "$load_threads" --warm-up "$load_warmup" \
-    --duration "$load_seconds" --node-pid "$node_pid" --clock-ticks "$(getconf CLK_TCK)" \
+    --duration "$load_seconds" --node-pid "$node_pid" --clock-ticks "$(getconf CLK_TCK)" --modes "$load_modes" \
     --jmh 'Sm2Benchmark.bcSign2Threads$' $baseline_opts -prof "$cpu_profiler" \
     -rf json -rff "$target/jmh-application-baseline.json"
   echo "load at end of API part: $(cut -d' ' -f1-3 /proc/loadavg)"

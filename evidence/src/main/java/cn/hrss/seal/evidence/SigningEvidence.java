@@ -3,6 +3,8 @@ package cn.hrss.seal.evidence;
 import cn.hrss.seal.application.api.DocumentsSigned;
 import cn.hrss.seal.core.pii.PersonalDataProtector;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -22,12 +24,41 @@ final class SigningEvidence {
         this.pepper = pepper;
     }
 
+    /** Items per leaf: a batch signing of up to 500 digests would not fit one leaf ({@link LeafStore#MAX_LEAF}). */
+    static final int ITEMS_PER_LEAF = 64;
+
     @EventListener
     void on(DocumentsSigned signed) {
-        long index = log.append(leaf(signed));
-        java.util.List<String> documents = new java.util.ArrayList<>(signed.documentSm3());
-        documents.addAll(signed.signedSm3());
-        log.indexDocuments(index, documents);
+        List<DocumentsSigned> parts = parts(signed);
+        long first = log.appendAll(parts.stream().map(this::leaf).toList());
+        for (int i = 0; i < parts.size(); i++) {
+            List<String> documents = new ArrayList<>(parts.get(i).documentSm3());
+            documents.addAll(parts.get(i).signedSm3());
+            log.indexDocuments(first + i, documents);
+        }
+    }
+
+    /**
+     * A signing of many documents (a batch data signing) as several leaves of at most {@link #ITEMS_PER_LEAF}
+     * document/signature pairs, each with the signing's signId; time-stamp tokens go with their item when there is
+     * one per item.
+     */
+    static List<DocumentsSigned> parts(DocumentsSigned s) {
+        int n = s.documentSm3().size();
+        if (n <= ITEMS_PER_LEAF || s.signedSm3().size() != n) {
+            return List.of(s);
+        }
+        boolean tokenPerItem = s.timeStampSm3().size() == n;
+        List<DocumentsSigned> parts = new ArrayList<>();
+        for (int from = 0; from < n; from += ITEMS_PER_LEAF) {
+            int to = Math.min(n, from + ITEMS_PER_LEAF);
+            List<String> tokens = tokenPerItem ? s.timeStampSm3().subList(from, to)
+                    : from == 0 ? s.timeStampSm3() : List.of();
+            parts.add(new DocumentsSigned(s.signId(), s.flow(), s.esId(), s.signerRef(),
+                    s.documentSm3().subList(from, to), s.signedSm3().subList(from, to), s.approvalSm3(), s.signedAt(),
+                    tokens));
+        }
+        return parts;
     }
 
     byte[] leaf(DocumentsSigned s) {

@@ -139,6 +139,35 @@ abstract class EvidenceLogTestBase {
     }
 
     @Test
+    void aBatchSigningOfManyDigestsIsRecordedInLeavesThatFitAndFindEachDocument() {
+        int n = 2 * SigningEvidence.ITEMS_PER_LEAF + 22;
+        List<String> documents = new java.util.ArrayList<>();
+        List<String> signatures = new java.util.ArrayList<>();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            documents.add("%064x".formatted(i));
+            signatures.add("%064x".formatted(10_000 + i));
+            tokens.add("%064x".formatted(20_000 + i));
+        }
+        LeafStore log = node.getBean(LeafStore.class);
+        long before = log.size();
+        node.publishEvent(new DocumentsSigned("batch-1", DocumentsSigned.Flow.AUTHORISED, "GJ35020326000000015",
+                "ab".repeat(32), documents, signatures, "03".repeat(32), Instant.parse("2026-12-06T01:00:00Z"),
+                tokens));
+        assertThat(log.size()).isEqualTo(before + 3);
+        for (int i = 0; i < n; i += 7) {
+            long index = log.leafOfDocument(documents.get(i)).orElseThrow();
+            assertThat(log.leafOfDocument(signatures.get(i))).hasValue(index);
+            assertThat(index).isEqualTo(before + i / SigningEvidence.ITEMS_PER_LEAF);
+            String leaf = new String(log.leaf(index).orElseThrow(), StandardCharsets.UTF_8);
+            assertThat(leaf).contains("signId=batch-1", documents.get(i), signatures.get(i), tokens.get(i));
+            assertThat(leaf.length()).isLessThanOrEqualTo(LeafStore.MAX_LEAF);
+        }
+        assertThat(new String(log.leaf(before + 2).orElseThrow(), StandardCharsets.UTF_8))
+                .doesNotContain(documents.get(0)).contains(documents.get(n - 1));
+    }
+
+    @Test
     void badQuestionsAreClearErrors() throws Exception {
         assertThat(status("/api/v1/evidence/proof/inclusion?leafHash=xyz&treeSize=1")).isEqualTo(400);
         assertThat(status("/api/v1/evidence/proof/inclusion?leafHash=" + "0".repeat(64) + "&treeSize=0"))

@@ -7,6 +7,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.OptionalDouble;
  *
  * <pre>
  * SEAL_BENCH_TOKEN=... java -cp benchmarks.jar cn.hrss.seal.bench.application.ApiSignRateReport \
- *     LOAD-DRIVER-OPTIONS --jmh JMH-OPTIONS
+ *     LOAD-DRIVER-OPTIONS [--modes single,batch100,batch100-untimed] --jmh JMH-OPTIONS
  * </pre>
+ * Each mode is one load-driver run against the same baseline: {@code single} (one digest per request),
+ * {@code batchN} (N digests per request, time-stamped), {@code batchN-untimed} (without time stamps).
  * The verdict uses signatures per CPU-second of the node against raw signatures per CPU-second of the JMH JVM (the
  * rule of docs/PERFORMANCE.md on a shared machine); the wall-clock ratio is printed beside it.
  */
@@ -35,11 +38,19 @@ public final class ApiSignRateReport {
     public static void main(String[] args) throws CommandLineOptionException, RunnerException,
             InterruptedException {
         int split = Arrays.asList(args).indexOf("--jmh");
-        String[] driverArgs = split < 0 ? args : Arrays.copyOfRange(args, 0, split);
+        List<String> driverArgs = new ArrayList<>(Arrays.asList(split < 0 ? args : Arrays.copyOfRange(args, 0, split)));
         String[] jmhArgs = split < 0 ? new String[0] : Arrays.copyOfRange(args, split + 1, args.length);
-        LoadDriver.Settings settings;
+        String modes = "single";
+        int modesAt = driverArgs.indexOf("--modes");
+        if (modesAt >= 0 && modesAt + 1 < driverArgs.size()) {
+            modes = driverArgs.remove(modesAt + 1);
+            driverArgs.remove(modesAt);
+        }
+        List<LoadDriver.Settings> runs;
         try {
-            settings = LoadDriver.Settings.parse(driverArgs, System.getenv());
+            LoadDriver.Settings settings = LoadDriver.Settings.parse(driverArgs.toArray(String[]::new),
+                    System.getenv());
+            runs = modes(modes, settings);
         } catch (IllegalArgumentException e) {
             System.err.println("api-sign-rate: " + e.getMessage());
             System.exit(2);
@@ -52,23 +63,45 @@ public final class ApiSignRateReport {
                 .orElseThrow(() -> new IllegalStateException("the JMH options must run "
                         + Sm2Benchmark.BC_SIGN_2_THREADS));
 
-        System.out.println();
-        System.out.println("## Load driver: POST " + LoadDriver.PATH + " on " + settings.node());
-        LoadDriver.Result load;
-        try {
-            load = new LoadDriver(settings).run();
-        } catch (LoadDriver.Refused e) {
-            System.err.println("api-sign-rate: " + e.getMessage());
-            System.exit(e.status == 404 ? LoadDriver.NO_ENDPOINT : LoadDriver.REFUSED);
-            return;
+        List<String> summary = new ArrayList<>();
+        for (LoadDriver.Settings settings : runs) {
+            System.out.println();
+            System.out.println("## Load driver: POST " + settings.path() + " on " + settings.node() + ", "
+                    + settings.describe());
+            LoadDriver.Result load;
+            try {
+                load = new LoadDriver(settings).run();
+            } catch (LoadDriver.Refused e) {
+                System.err.println("api-sign-rate: " + e.getMessage());
+                System.exit(e.status == 404 ? LoadDriver.NO_ENDPOINT : LoadDriver.REFUSED);
+                return;
+            }
+            load.lines().forEach(System.out::println);
+            summary.add("");
+            summary.add("## API data signing, " + settings.describe() + ", vs raw SM2 ("
+                    + Sm2Benchmark.BC_SIGN_2_THREADS + ")");
+            summary.addAll(lines(load, raw, settings.describe()));
         }
-        load.lines().forEach(System.out::println);
-        System.out.println();
-        System.out.println("## API data signing vs raw SM2 (" + Sm2Benchmark.BC_SIGN_2_THREADS + ")");
-        lines(load, raw).forEach(System.out::println);
+        summary.forEach(System.out::println);
     }
 
-    static List<String> lines(LoadDriver.Result load, ApplicationBenchReport.Row raw) {
+    /** {@code single}, {@code batchN}, {@code batchN-untimed}, comma-separated. */
+    static List<LoadDriver.Settings> modes(String modes, LoadDriver.Settings settings) {
+        List<LoadDriver.Settings> runs = new ArrayList<>();
+        for (String mode : modes.split(",")) {
+            java.util.regex.Matcher batch = java.util.regex.Pattern.compile("batch(\\d+)(-untimed)?").matcher(mode);
+            if (mode.equals("single")) {
+                runs.add(settings.with(0, true));
+            } else if (batch.matches()) {
+                runs.add(settings.with(Integer.parseInt(batch.group(1)), batch.group(2) == null));
+            } else {
+                throw new IllegalArgumentException("unknown mode '" + mode + "': single, batchN or batchN-untimed");
+            }
+        }
+        return runs;
+    }
+
+    static List<String> lines(LoadDriver.Result load, ApplicationBenchReport.Row raw, String mode) {
         String rawCpu = raw.perCpuSecond().isPresent()
                 ? format("%,.0f per CPU-second (%.2f cores)", raw.perCpuSecond().getAsDouble(),
                         raw.cores().orElse(Double.NaN))
@@ -87,7 +120,7 @@ public final class ApiSignRateReport {
                         : "ratio per CPU-second: not measured (give --node-pid)",
                 totalRatio.isPresent()
                         ? format("ratio per CPU-second (node + driver): %.1f%%", 100 * totalRatio.getAsDouble()) : "",
-                format("API data signing: %.1f%% of raw SM2 sign%s (target >= %.0f%%): %s", 100 * deciding,
+                format("API data signing (%s): %.1f%% of raw SM2 sign%s (target >= %.0f%%): %s", mode, 100 * deciding,
                         cpuRatio.isPresent() ? " per node CPU-second" : " wall-clock", 100 * TARGET,
                         load.errorCount() > 0 ? "NO VERDICT (errors in the run)"
                                 : deciding >= TARGET ? "MEETS" : "BELOW TARGET"));

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Load driver of the node's data-signing API: N threads, each sending {@code POST /api/v1/sign/data} (multipart
  * {@code esId}, {@code purpose}, {@code sm3}: 32 fresh random bytes in hex per request, bearer token of an API
- * client) back to back for a warm-up and then a measured duration. Counts 2xx answers and errors by status, and
+ * client) back to back for a warm-up and then a measured duration; with {@code --batch N}, {@code POST
+ * /api/v1/sign/data/batch} with N fresh digests per request (JSON, answer as DER SEQUENCE OF SES_Signature,
+ * {@code --time-stamp false} for signatures without RFC 3161 tokens), counting N signatures per answer. Counts 2xx answers and errors by status, and
  * gives the rate and the latency percentiles of the measured part; with the node's process id, also the node's CPU
  * time from {@code /proc}, so the rate can be read per CPU-second on a machine shared with other work.
  *
@@ -41,6 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LoadDriver {
     static final String TOKEN_ENV = "SEAL_BENCH_TOKEN";
     static final String PATH = "/api/v1/sign/data";
+    static final String BATCH_PATH = "/api/v1/sign/data/batch";
+    static final String SIGNATURE_LIST = "application/vnd.hrss.ses-signature-list+der";
     static final int NO_ENDPOINT = 3;
     static final int REFUSED = 4;
 
@@ -51,11 +55,30 @@ public final class LoadDriver {
      * @param clockTicks the kernel's USER_HZ ({@code getconf CLK_TCK}), the unit of /proc/PID/stat CPU times
      */
     record Settings(URI node, String token, String esId, String purpose, int threads, Duration warmUp,
-                    Duration duration, OptionalLong nodePid, int clockTicks) {
+                    Duration duration, OptionalLong nodePid, int clockTicks, int batch, boolean timeStamp) {
         Settings {
             if (threads < 1 || warmUp.isNegative() || duration.isZero() || duration.isNegative() || clockTicks < 1) {
                 throw new IllegalArgumentException("threads and duration must be positive, warm-up not negative");
             }
+            if (batch < 0 || batch > 500) {
+                throw new IllegalArgumentException("--batch is 0 (single requests) to 500");
+            }
+        }
+
+        /** The same run with {@code batch} digests per request (0: single requests) and time stamps or not. */
+        Settings with(int batch, boolean timeStamp) {
+            return new Settings(node, token, esId, purpose, threads, warmUp, duration, nodePid, clockTicks, batch,
+                    timeStamp);
+        }
+
+        String path() {
+            return batch == 0 ? PATH : BATCH_PATH;
+        }
+
+        /** What one request is, for reports. */
+        String describe() {
+            return batch == 0 ? "single requests" : "batches of " + batch + (timeStamp ? ", time-stamped"
+                    : ", without time stamps");
         }
 
         static Settings parse(String[] args, Map<String, String> env) {
@@ -76,9 +99,11 @@ public final class LoadDriver {
                     Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30"))),
                     options.containsKey("node-pid") ? OptionalLong.of(Long.parseLong(options.get("node-pid")))
                             : OptionalLong.empty(),
-                    Integer.parseInt(options.getOrDefault("clock-ticks", "100")));
+                    Integer.parseInt(options.getOrDefault("clock-ticks", "100")),
+                    Integer.parseInt(options.getOrDefault("batch", "0")),
+                    Boolean.parseBoolean(options.getOrDefault("time-stamp", "true")));
             options.keySet().removeAll(List.of("node", "es-id", "purpose", "threads", "warm-up", "duration",
-                    "node-pid", "clock-ticks"));
+                    "node-pid", "clock-ticks", "batch", "time-stamp"));
             if (!options.isEmpty()) {
                 throw new IllegalArgumentException("unknown options: " + options.keySet());
             }
@@ -98,10 +123,10 @@ public final class LoadDriver {
     static final class Refused extends Exception {
         final int status;
 
-        Refused(int status, String body) {
+        Refused(String path, int status, String body) {
             super(status == 404
-                    ? "POST " + PATH + " answered 404: this node has no data-signing endpoint (yet): " + body
-                    : "POST " + PATH + " answered " + status + ": " + body);
+                    ? "POST " + path + " answered 404: this node has no data-signing endpoint (yet): " + body
+                    : "POST " + path + " answered " + status + ": " + body);
             this.status = status;
         }
     }
@@ -109,6 +134,7 @@ public final class LoadDriver {
     /**
      * What a run measured (the warm-up excluded).
      *
+     * @param ok             signatures in 2xx answers (a batch answer counts its signatures)
      * @param latenciesNanos of the 2xx answers, sorted
      * @param errors         non-2xx answers by status, "io" for transport failures
      * @param nodeCpuSeconds the node's user + system CPU time, when its process id was given
@@ -148,7 +174,8 @@ public final class LoadDriver {
         List<String> lines() {
             List<String> out = new ArrayList<>();
             out.add(format("load: %d threads, %.1f s measured", threads, seconds));
-            out.add(format("answers: %d 2xx, %d errors %s", ok, errorCount(), errors.isEmpty() ? "" : errors));
+            out.add(format("answers: %d 2xx (%d signatures), %d errors %s", latenciesNanos.length, ok, errorCount(),
+                    errors.isEmpty() ? "" : errors));
             if (firstError != null) {
                 out.add("first error: " + firstError);
             }
@@ -194,7 +221,8 @@ public final class LoadDriver {
     Result run() throws Refused, InterruptedException {
         HttpResponse<byte[]> probe = send();
         if (probe == null || probe.statusCode() / 100 != 2) {
-            throw new Refused(probe == null ? -1 : probe.statusCode(), probe == null ? "no answer" : text(probe));
+            throw new Refused(settings.path(), probe == null ? -1 : probe.statusCode(),
+                    probe == null ? "no answer" : text(probe));
         }
         long start = System.nanoTime();
         long measureFrom = start + settings.warmUp().toNanos();
@@ -258,7 +286,7 @@ public final class LoadDriver {
                     continue;
                 }
                 if (response != null && response.statusCode() / 100 == 2) {
-                    ok++;
+                    ok += Math.max(1, settings.batch());
                     if (count == latencies.length) {
                         latencies = Arrays.copyOf(latencies, count * 2);
                     }
@@ -272,21 +300,55 @@ public final class LoadDriver {
         }
     }
 
-    /** One data-signing request with a fresh digest; null on a transport failure. */
+    /** One data-signing request with fresh digests; null on a transport failure. */
     private HttpResponse<byte[]> send() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.node().resolve(settings.path()))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + settings.token());
+        if (settings.batch() == 0) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("esId", settings.esId());
+            fields.put("purpose", settings.purpose());
+            fields.put("sm3", freshDigest());
+            Multipart body = Multipart.of(fields);
+            request.header("Content-Type", body.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
+        } else {
+            StringBuilder json = new StringBuilder("{\"esId\":\"").append(jsonText(settings.esId()))
+                    .append("\",\"purpose\":\"").append(jsonText(settings.purpose())).append("\",\"timeStamp\":")
+                    .append(settings.timeStamp()).append(",\"sm3\":[");
+            for (int i = 0; i < settings.batch(); i++) {
+                json.append(i == 0 ? "\"" : ",\"").append(freshDigest()).append('"');
+            }
+            json.append("]}");
+            request.header("Content-Type", "application/json").header("Accept", SIGNATURE_LIST)
+                    .POST(HttpRequest.BodyPublishers.ofString(json.toString(), StandardCharsets.UTF_8));
+        }
+        return exchange(request.build());
+    }
+
+    private static String freshDigest() {
         byte[] sm3 = new byte[32];
         ThreadLocalRandom.current().nextBytes(sm3);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("esId", settings.esId());
-        fields.put("purpose", settings.purpose());
-        fields.put("sm3", HexFormat.of().formatHex(sm3));
-        Multipart body = Multipart.of(fields);
-        HttpRequest request = HttpRequest.newBuilder(settings.node().resolve(PATH))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + settings.token())
-                .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
-                .build();
+        return HexFormat.of().formatHex(sm3);
+    }
+
+    /** The few characters JSON needs escaped in a string (esId and purpose are plain text). */
+    static String jsonText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

@@ -20,10 +20,21 @@ class ApiSignRateReportTest {
         LoadDriver.Result load = new LoadDriver.Result(2, 10, 30_000, Map.of(), new long[] {1}, OptionalDouble.of(4),
                 2, null);
 
-        assertThat(ApiSignRateReport.lines(load, RAW))
+        assertThat(ApiSignRateReport.lines(load, RAW, "single requests"))
                 .contains("ratio wall: 15.0%", "ratio per CPU-second (node): 60.0%",
                         "ratio per CPU-second (node + driver): 40.0%")
                 .last().asString().endsWith("per node CPU-second (target >= 50%): MEETS");
+    }
+
+    @Test
+    void runsEachModeAgainstTheSameNode() {
+        LoadDriver.Settings base = LoadDriver.Settings.parse(new String[] {"--node", "http://127.0.0.1:9", "--es-id",
+                "E1", "--purpose", "p"}, Map.of(LoadDriver.TOKEN_ENV, "t"));
+        assertThat(ApiSignRateReport.modes("single,batch100,batch20-untimed", base))
+                .extracting(LoadDriver.Settings::describe)
+                .containsExactly("single requests", "batches of 100, time-stamped", "batches of 20, without time stamps");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiSignRateReport.modes("batch", base))
+                .hasMessageContaining("unknown mode");
     }
 
     @Test
@@ -31,8 +42,8 @@ class ApiSignRateReportTest {
         LoadDriver.Result load = new LoadDriver.Result(2, 10, 30_000, Map.of("500", 3L), new long[] {1},
                 OptionalDouble.empty(), 2, "500 {}");
 
-        assertThat(ApiSignRateReport.lines(load, RAW)).last().asString()
-                .isEqualTo("API data signing: 15.0% of raw SM2 sign wall-clock (target >= 50%): "
+        assertThat(ApiSignRateReport.lines(load, RAW, "single requests")).last().asString()
+                .isEqualTo("API data signing (single requests): 15.0% of raw SM2 sign wall-clock (target >= 50%): "
                         + "NO VERDICT (errors in the run)");
     }
 }

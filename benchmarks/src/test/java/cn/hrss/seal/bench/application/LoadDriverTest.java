@@ -67,6 +67,34 @@ class LoadDriverTest {
     }
 
     @Test
+    void inBatchModeSendsFreshDigestsAsJsonAndCountsEverySignature() throws Exception {
+        Pattern digest = Pattern.compile("\"([0-9a-f]{64})\"");
+        start(exchange -> {
+            requests.incrementAndGet();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = digest.matcher(body);
+            int n = 0;
+            while (m.find()) {
+                n += digests.add(m.group(1)) ? 1 : 0;
+            }
+            boolean wellFormed = exchange.getRequestURI().getPath().equals(LoadDriver.BATCH_PATH)
+                    && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    && LoadDriver.SIGNATURE_LIST.equals(exchange.getRequestHeaders().getFirst("Accept"))
+                    && body.contains("\"esId\":\"3505210012345678\"") && body.contains("\"timeStamp\":false")
+                    && n == 7;
+            reply(exchange, wellFormed ? 200 : 400, wellFormed ? "list" : body);
+        });
+
+        LoadDriver.Result result = new LoadDriver(settings(Duration.ZERO, Duration.ofSeconds(1)).with(7, false))
+                .run();
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.ok()).isPositive().isEqualTo(7L * result.latenciesNanos().length);
+        assertThat(digests).hasSize(7 * requests.get());
+        assertThat(LoadDriver.jsonText("a\"b\\c\n")).isEqualTo("a\\\"b\\\\c\\u000a");
+    }
+
+    @Test
     void refusesToRunAgainstANodeWithoutTheEndpoint() throws Exception {
         start(exchange -> {
             requests.incrementAndGet();
@@ -120,7 +148,7 @@ class LoadDriverTest {
 
     private LoadDriver.Settings settings(Duration warmUp, Duration duration) {
         return new LoadDriver.Settings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "client-token", "3505210012345678", "劳动合同", 2, warmUp, duration, OptionalLong.empty(), 100);
+                "client-token", "3505210012345678", "劳动合同", 2, warmUp, duration, OptionalLong.empty(), 100, 0, true);
     }
 
     private interface Handler {

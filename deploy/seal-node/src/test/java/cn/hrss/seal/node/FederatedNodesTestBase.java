@@ -282,6 +282,65 @@ abstract class FederatedNodesTestBase {
         assertThat(consolePage("ministry", "/console/federation")).contains("见证的下级日志", fujianLog);
     }
 
+    /**
+     * A business system's batch of 130 digests on the API: one call, one audit record, every signature verifies and
+     * every digest has its evidence receipt (the batch is recorded in leaves of at most 64 items).
+     */
+    @Test
+    void aBatchOfDigestsSignedInOneCallHasOneAuditRecordAndAReceiptPerDigest() throws Exception {
+        String admin = adminToken("fujian");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        post("fujian", "/api/v1/users", admin, "{\"username\":\"bb" + suffix + "\",\"password\":\"bb" + suffix
+                + "Pass9X\",\"displayName\":\"bb\",\"roles\":[\"BUSINESS_ADMIN\"]}", 201);
+        String business = token("fujian", "bb" + suffix, "bb" + suffix + "Pass9X");
+        String esId = makeSeal("fujian", "350102");
+        JsonNode client = post("fujian", "/api/v1/api-clients", business, "{\"name\":\"待遇发放系统\"}", 201);
+        post("fujian", "/api/v1/authorisations", business, json.createObjectNode()
+                .put("clientId", client.get("clientId").asText()).put("esId", esId)
+                .put("validUntil", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).toString())
+                .put("dailyLimit", 1000).set("purposes", json.createArrayNode().add("待遇发放")).toString(), 201);
+        Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20); // not in the second the seal was made
+        var sealClient = cn.hrss.seal.client.SealClient.builder().baseUrl(uri("fujian", "/").toString()).build();
+        sealClient.loginClient(client.get("clientId").asText(), client.get("clientSecret").asText());
+        List<byte[]> data = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            data.add(("养老金发放明细 " + suffix + " " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        List<byte[]> signatures = sealClient.signDigests(esId, "待遇发放",
+                data.stream().map(cn.hrss.seal.core.crypto.Sm3::hash).toList(), true);
+        assertThat(signatures).hasSize(130);
+        for (int i : new int[] {0, 64, 129}) {
+            var report = sealClient.verify(signatures.get(i), data.get(i));
+            assertThat(report.verdict()).as(report.toString()).isEqualTo("PASSED");
+        }
+        assertThat(jdbc("fujian").queryForObject("SELECT COUNT(*) FROM audit_record WHERE action = 'seal.sign' "
+                + "AND actor = ?", Integer.class, "client:" + client.get("clientId").asText())).isEqualTo(1);
+        var verifier = new EvidenceReceiptVerifier(List.of(
+                nodes.get("fujian").getBean(CertificateAuthority.class).rootCertificate()), java.util.Optional.empty());
+        java.util.Set<Long> leaves = new java.util.HashSet<>();
+        for (int i : new int[] {0, 63, 64, 129}) {
+            String digest = java.util.HexFormat.of().formatHex(cn.hrss.seal.core.crypto.Sm3.hash(data.get(i)));
+            List<JsonNode> found = new ArrayList<>();
+            assertThat(await("receipt of item " + i, () -> {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("fujian",
+                        "/api/v1/evidence/receipts?documentSm3=" + digest)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    found.add(json.readTree(r.body()));
+                    return true;
+                }
+                return false;
+            })).isTrue();
+            EvidenceReceipt receipt = EvidenceReceipt.parse(found.get(0).toString().getBytes(StandardCharsets.UTF_8));
+            ReceiptVerification v = verifier.verify(receipt, List.of(digest));
+            assertThat(v.checks()).filteredOn(c -> c.check() == cn.hrss.seal.application.verify.Check.EVIDENCE_INCLUSION)
+                    .singleElement().satisfies(c -> assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.PASSED));
+            assertThat(v.leaf().get("documentSm3").split(",")).hasSizeLessThanOrEqualTo(64).contains(digest);
+            assertThat(v.leaf().get("timeStampSm3")).matches("[0-9a-f]{64}(,[0-9a-f]{64})*");
+            leaves.add(receipt.leafIndex());
+        }
+        assertThat(leaves).as("items 0 and 63 share a leaf, 64 and 129 are in the next ones").hasSize(3);
+    }
+
     /** A console page as the node's administrator sees it, after the console's own form login. */
     private String consolePage(String node, String path) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())

@@ -23,7 +23,7 @@ public record DocumentsSigned(String signId, Flow flow, String esId, String sign
                               List<String> timeStampSm3) {
     public enum Flow { REVIEWED, AUTHORISED }
 
-    /** Without time-stamp digests (data signatures). */
+    /** Without time-stamp digests. */
     public DocumentsSigned(String signId, Flow flow, String esId, String signerRef, List<String> documentSm3,
                            List<String> signedSm3, String approvalSm3, Instant signedAt) {
         this(signId, flow, esId, signerRef, documentSm3, signedSm3, approvalSm3, signedAt, List.of());
