@@ -54,6 +54,26 @@ class TsaTest {
     }
 
     @Test
+    void inProcessTokensAreWhatTheHttpPathGrantsWithoutNonce() throws Exception {
+        byte[] imprint = sm3("signature value".getBytes(StandardCharsets.UTF_8));
+        Instant asked = Instant.now();
+        TimeStampToken token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
+                node.bean(cn.hrss.seal.ca.api.TimeStamping.class).token(imprint)));
+
+        X509CertificateHolder tsaCert = token.getCertificates().getMatches(null).iterator().next();
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(tsaCert));
+        assertThat(TestCerts.signedBy(tsaCert, node.ca().rootCertificate())).isTrue();
+        assertThat(token.getTimeStampInfo().getPolicy()).isEqualTo(POLICY);
+        assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(GMObjectIdentifiers.sm3);
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
+        assertThat(token.getTimeStampInfo().getNonce()).isNull();
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant()).isAfterOrEqualTo(asked.truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.bean(cn.hrss.seal.ca.api.TimeStamping.class)
+                .token(new byte[20])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void grantsSm3StampWithNonceAndCertificateWhenAsked() throws Exception {
         byte[] imprint = sm3("document".getBytes(StandardCharsets.UTF_8));
         TimeStampRequestGenerator gen = new TimeStampRequestGenerator();

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 class LeafStore implements EvidenceLog {
     static final int MAX_LEAF = 16 * 1024;
+    private static final int INDEX_ROWS_PER_STATEMENT = 100;
     private static final int CHUNK = 10_000;
     private static final Logger log = LoggerFactory.getLogger(LeafStore.class);
     private final JdbcTemplate jdbc;
@@ -121,11 +122,20 @@ class LeafStore implements EvidenceLog {
 
     /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
     void indexDocuments(long index, java.util.Collection<String> documentSm3) {
-        // one round trip for a batch signing's hundreds of digests; sorted so concurrent inserts lock in one order
-        List<Object[]> rows = new java.util.TreeSet<>(documentSm3).stream().map(sm3 -> new Object[] {sm3, index})
-                .toList();
-        jdbc.batchUpdate("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                rows);
+        // multi-row statements: a batch signing indexes hundreds of digests (sorted, so that concurrent inserts lock
+        // in one order)
+        List<String> sorted = List.copyOf(new java.util.TreeSet<>(documentSm3));
+        for (int from = 0; from < sorted.size(); from += INDEX_ROWS_PER_STATEMENT) {
+            List<String> rows = sorted.subList(from, Math.min(sorted.size(), from + INDEX_ROWS_PER_STATEMENT));
+            Object[] args = new Object[2 * rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                args[2 * i] = rows.get(i);
+                args[2 * i + 1] = index;
+            }
+            jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?)"))
+                    + " ON CONFLICT DO NOTHING", args);
+        }
     }
 
     /** The newest leaf recording that document. */

@@ -13,4 +13,13 @@ public interface TimeStamping {
      *         TimeStampReq
      */
     byte[] respond(byte[] timeStampRequest);
+
+    /**
+     * A token over an SM3 imprint for in-process signers, the same as {@link #respond} grants for a request with
+     * that imprint, no nonce and certReq, without encoding and parsing the request and response around it.
+     *
+     * @param sm3Imprint 32 bytes
+     * @return DER TimeStampToken (CMS ContentInfo) carrying the TSA certificate
+     */
+    byte[] token(byte[] sm3Imprint);
 }

@@ -19,6 +19,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.bouncycastle.util.CollectionStore;
@@ -73,6 +74,23 @@ final class TimeStampAuthority implements TimeStamping {
             TimeStampResponseGenerator generator = new TimeStampResponseGenerator(tokenGenerator(),
                     ACCEPTED_DIGESTS, Set.of(policy), Set.of());
             return generator.generate(req, serials.next(), Date.from(clock.instant())).getEncoded();
+        } catch (TSPException e) {
+            throw new IllegalStateException("cannot make time stamp", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public byte[] token(byte[] sm3Imprint) {
+        if (sm3Imprint == null || sm3Imprint.length != 32) {
+            throw new IllegalArgumentException("an SM3 imprint is 32 bytes");
+        }
+        TimeStampRequestGenerator request = new TimeStampRequestGenerator();
+        request.setCertReq(true);
+        try {
+            return tokenGenerator().generate(request.generate(GMObjectIdentifiers.sm3, sm3Imprint), serials.next(),
+                    Date.from(clock.instant())).getEncoded();
         } catch (TSPException e) {
             throw new IllegalStateException("cannot make time stamp", e);
         } catch (IOException e) {

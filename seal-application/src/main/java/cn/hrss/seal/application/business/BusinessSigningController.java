@@ -47,7 +47,7 @@ import java.util.UUID;
  *
  * <p>{@code POST /data/batch} signs up to {@value #MAX_BATCH} digests in one call: one authorisation and status
  * check, the daily limit counted for all of them at once (all or none), one audit record (count and the SM3 of
- * the item list kept in {@code application_signed_item}) and one evidence-log leaf naming every digest and signature. Business systems that seal records by the thousand (benefit statements,
+ * the item list kept in {@code application_signed_items}) and one evidence-log leaf naming every digest and signature. Business systems that seal records by the thousand (benefit statements,
  * payment lists) save the per-call cost that otherwise dwarfs the signatures themselves.
  */
 @RestController
@@ -140,9 +140,8 @@ class BusinessSigningController {
                 id -> signatures.signData(request.esId(), digests, i -> "signId=" + id + ";item=" + i, timeStamped));
         if (accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(m -> m.isCompatibleWith(MediaType.parseMediaType(SIGNATURE_LIST_DER)) && !m.isWildcardType())) {
-            byte[][] encoded = signing.results().stream().map(SignedDocument::signed).toArray(byte[][]::new);
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNATURE_LIST_DER))
-                    .header(SIGN_ID, signing.signId()).body(Der.sequence(encoded));
+                    .header(SIGN_ID, signing.signId()).body(signatureList(signing.results()));
         }
         Base64.Encoder base64 = Base64.getEncoder();
         List<Map<String, String>> items = signing.results().stream().map(r -> Map.of("sm3", r.inputSm3(),
@@ -154,6 +153,18 @@ class BusinessSigningController {
         body.put("signatures", items);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(SIGN_ID, signing.signId())
                 .body(body);
+    }
+
+    /** DER SEQUENCE OF SES_Signature, each signature copied once. */
+    static byte[] signatureList(List<SignedDocument> signed) {
+        int length = signed.stream().mapToInt(SignedDocument::signedLength).sum();
+        byte[] list = Der.sequenceShell(length);
+        int at = list.length - length;
+        for (SignedDocument s : signed) {
+            s.copySignedTo(list, at);
+            at += s.signedLength();
+        }
+        return list;
     }
 
     /** The body of {@code POST /data/batch}. */
@@ -207,9 +218,9 @@ class BusinessSigningController {
             details.put("signedSm3", outputs.get(0));
         } else {
             // the pairs go to their own table; the record commits to them (audit details stay small)
-            items.store(signId, inputs, outputs);
+            String itemsSm3 = items.store(signId, inputs, outputs);
             details.put("count", count);
-            details.put("itemsSm3", SignedItems.itemsSm3(inputs, outputs));
+            details.put("itemsSm3", itemsSm3);
         }
         details.put("sealName", results.get(0).sealName());
         details.put("authorisationId", authorisation.id());

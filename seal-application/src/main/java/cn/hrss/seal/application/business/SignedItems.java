@@ -5,13 +5,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The items of a batch signing, kept beside its single audit record: the record carries {@link #itemsSm3}, which
- * commits to every (document, signature) pair listed here.
+ * The items of a batch signing, kept beside its single audit record: one row whose text the record commits to by
+ * its SM3 ({@code itemsSm3}).
  */
 @Component
 class SignedItems {
@@ -21,21 +20,20 @@ class SignedItems {
         this.jdbc = jdbc;
     }
 
-    /** SM3 of the lines {@code "<item> <documentSm3> <signedSm3>\n"}, hex. */
-    static String itemsSm3(List<String> documentSm3, List<String> signedSm3) {
+    /** The lines {@code "<item> <documentSm3> <signedSm3>\n"}, in item order. */
+    static String lines(List<String> documentSm3, List<String> signedSm3) {
         StringBuilder lines = new StringBuilder(documentSm3.size() * 140);
         for (int i = 0; i < documentSm3.size(); i++) {
             lines.append(i).append(' ').append(documentSm3.get(i)).append(' ').append(signedSm3.get(i)).append('\n');
         }
-        return HexFormat.of().formatHex(Sm3.hash(lines.toString().getBytes(StandardCharsets.US_ASCII)));
+        return lines.toString();
     }
 
-    void store(String signId, List<String> documentSm3, List<String> signedSm3) {
-        List<Object[]> rows = new ArrayList<>(documentSm3.size());
-        for (int i = 0; i < documentSm3.size(); i++) {
-            rows.add(new Object[] {signId, i, documentSm3.get(i), signedSm3.get(i)});
-        }
-        jdbc.batchUpdate("INSERT INTO application_signed_item (sign_id, item, document_sm3, signed_sm3) "
-                + "VALUES (?, ?, ?, ?)", rows);
+    /** Stores the items and returns their SM3 (hex), for the audit record. */
+    String store(String signId, List<String> documentSm3, List<String> signedSm3) {
+        String lines = lines(documentSm3, signedSm3);
+        jdbc.update("INSERT INTO application_signed_items (sign_id, item_count, items) VALUES (?, ?, ?)", signId,
+                documentSm3.size(), lines);
+        return HexFormat.of().formatHex(Sm3.hash(lines.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -104,8 +104,10 @@ public final class DataSigner {
                     + MAX_PROPERTY_INFO + " printable ASCII characters");
         }
         Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // the seal's and the certificate's validity at the signing time (what SignatureMaker.toBeSigned checks,
+        // from values the key read once)
         key.checkUsableAt(signingTime);
-        TbsSign toSign = SignatureMaker.toBeSigned(seal, sm3, propertyInfo, signingTime, null);
+        TbsSign toSign = new TbsSign(seal, signingTime, sm3, propertyInfo, null);
         byte[] tbs = SignatureMaker.dataToBeSigned(toSign);
         byte[] value = key.device().sign(key.key(), toBeSignedDigest.digest(tbs, sealOffsetInTbsSign(tbs, 0)));
         byte[] timeStamp = timeStamped ? timeStamps.map(t -> t.timeStamp(Sm3.hash(value))).orElse(null) : null;

@@ -12,7 +12,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +33,9 @@ public final class SealSigningKey {
     private final List<X509CertificateHolder> chain;
     private final byte[] seal;
     private final SealView sealView;
+    // the signer certificate's validity, read once: every signature checks it
+    private final Instant certificateFrom;
+    private final Instant certificateTo;
 
     public SealSigningKey(CipherDevice device, KeyRef key, List<X509CertificateHolder> chain, byte[] seal) {
         this.device = Objects.requireNonNull(device, "device");
@@ -44,6 +46,8 @@ public final class SealSigningKey {
         }
         this.seal = seal.clone();
         this.sealView = new SesParser().parseSeal(this.seal);
+        this.certificateFrom = this.chain.get(0).getNotBefore().toInstant();
+        this.certificateTo = this.chain.get(0).getNotAfter().toInstant();
         SesCheck listed = SesVerifier.certificateListed(sealView, encoded(this.chain.get(0)));
         if (!listed.passed()) {
             throw new SealException(SIGNER_NOT_IN_SEAL, 409, listed.reason());
@@ -55,15 +59,13 @@ public final class SealSigningKey {
      * time so that no document gets a signature every verifier will reject. Revocation is the caller's concern.
      */
     public void checkUsableAt(Instant signingTime) {
-        X509CertificateHolder signer = signerCertificate();
-        if (!signer.isValidOn(Date.from(signingTime))) {
-            throw new SealException(CERTIFICATE_NOT_VALID, 409, "signer certificate " + signer.getSubject()
-                    + " is valid from " + signer.getNotBefore().toInstant() + " to "
-                    + signer.getNotAfter().toInstant() + ", not at " + signingTime);
+        if (signingTime.isBefore(certificateFrom) || signingTime.isAfter(certificateTo)) {
+            throw new SealException(CERTIFICATE_NOT_VALID, 409, "signer certificate "
+                    + signerCertificate().getSubject() + " is valid from " + certificateFrom + " to " + certificateTo
+                    + ", not at " + signingTime);
         }
-        SesCheck sealValid = SesVerifier.sealValidAt(sealView, signingTime);
-        if (!sealValid.passed()) {
-            throw new SealException(SEAL_NOT_VALID, 409, sealValid.reason());
+        if (signingTime.isBefore(sealView.validStart()) || signingTime.isAfter(sealView.validEnd())) {
+            throw new SealException(SEAL_NOT_VALID, 409, SesVerifier.sealValidAt(sealView, signingTime).reason());
         }
     }
 

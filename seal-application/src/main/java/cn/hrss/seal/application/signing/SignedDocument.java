@@ -22,4 +22,14 @@ public record SignedDocument(DocumentKind kind, String esId, String sealName, St
     public byte[] signed() {
         return signed.clone();
     }
+
+    /** Length of {@link #signed()} without copying. */
+    public int signedLength() {
+        return signed.length;
+    }
+
+    /** Copies {@link #signed()} into {@code destination} at {@code at}, without an intermediate array. */
+    public void copySignedTo(byte[] destination, int at) {
+        System.arraycopy(signed, 0, destination, at, signed.length);
+    }
 }

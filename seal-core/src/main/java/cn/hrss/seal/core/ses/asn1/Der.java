@@ -11,7 +11,6 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -33,6 +32,37 @@ public final class Der {
 
     public static byte[] sequence(byte[]... elements) {
         return tlv(DerNode.SEQUENCE, elements);
+    }
+
+    /** A SEQUENCE's tag and length octets followed by {@code contentLength} zero octets for the caller to fill. */
+    public static byte[] sequenceShell(int contentLength) {
+        return header(DerNode.SEQUENCE, contentLength);
+    }
+
+    /**
+     * A SEQUENCE of SES objects and encodings, copying each object's bytes once, straight into the result: a
+     * TBS_Sign or SES_Signature embeds the whole SES_Seal (tens of KB), signed many times a second.
+     *
+     * @param elements {@link SesAsn1Object}s and {@code byte[]} encodings, in order
+     */
+    public static byte[] sequenceOf(Object... elements) {
+        int length = 0;
+        for (Object e : elements) {
+            length += e instanceof SesAsn1Object o ? o.encodedLength() : ((byte[]) e).length;
+        }
+        byte[] out = header(DerNode.SEQUENCE, length);
+        int at = out.length - length;
+        for (Object e : elements) {
+            if (e instanceof SesAsn1Object o) {
+                o.copyEncodedTo(out, at);
+                at += o.encodedLength();
+            } else {
+                byte[] b = (byte[]) e;
+                System.arraycopy(b, 0, out, at, b.length);
+                at += b.length;
+            }
+        }
+        return out;
     }
 
     public static byte[] explicit0(byte[] element) {
@@ -99,20 +129,28 @@ public final class Der {
         for (byte[] e : elements) {
             length += e.length;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 6);
-        out.write(tag);
-        if (length < 0x80) {
-            out.write(length);
+        byte[] out = header(tag, length);
+        int at = out.length - length;
+        for (byte[] e : elements) {
+            System.arraycopy(e, 0, out, at, e.length);
+            at += e.length;
+        }
+        return out;
+    }
+
+    /** An array of the tag and definite length octets followed by room for {@code length} content octets. */
+    private static byte[] header(int tag, int length) {
+        int lengthOctets = length < 0x80 ? 0 : (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
+        byte[] out = new byte[2 + lengthOctets + length];
+        out[0] = (byte) tag;
+        if (lengthOctets == 0) {
+            out[1] = (byte) length;
         } else {
-            int n = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-            out.write(0x80 | n);
-            for (int i = n - 1; i >= 0; i--) {
-                out.write(length >>> (8 * i));
+            out[1] = (byte) (0x80 | lengthOctets);
+            for (int i = 0; i < lengthOctets; i++) {
+                out[2 + i] = (byte) (length >>> (8 * (lengthOctets - 1 - i)));
             }
         }
-        for (byte[] e : elements) {
-            out.writeBytes(e);
-        }
-        return out.toByteArray();
+        return out;
     }
 }

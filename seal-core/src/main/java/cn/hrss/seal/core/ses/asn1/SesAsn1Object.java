@@ -36,6 +36,11 @@ public abstract class SesAsn1Object extends ASN1Object {
         return Arrays.copyOfRange(source, offset, offset + length);
     }
 
+    /** Copies {@link #encoded()} into {@code destination} at {@code at}, without an intermediate array. */
+    public final void copyEncodedTo(byte[] destination, int at) {
+        System.arraycopy(source, offset, destination, at, length);
+    }
+
     /** Length of {@link #encoded()} without copying. */
     public final int encodedLength() {
         return length;

@@ -37,8 +37,8 @@ public final class SesSignature extends SesAsn1Object {
     private SesSignature(TbsSign toSign, byte[] cert, ASN1ObjectIdentifier signatureAlgId, byte[] signature,
                          byte[] timeStamp, DerNode decoded) {
         super(decoded != null ? decoded : built(timeStamp == null
-                ? Der.sequence(toSign.encoded(), Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature))
-                : Der.sequence(toSign.encoded(), Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature),
+                ? Der.sequenceOf(toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature))
+                : Der.sequenceOf(toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature),
                 Der.explicit0(Der.bitString(timeStamp)))));
         this.toSign = toSign;
         this.cert = cert;

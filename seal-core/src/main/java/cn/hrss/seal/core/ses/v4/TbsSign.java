@@ -37,9 +37,9 @@ public final class TbsSign extends SesAsn1Object {
     private TbsSign(int version, SESeal eseal, Instant timeInfo, byte[] dataHash, String propertyInfo,
                     ExtensionDatas extDatas, DerNode decoded) {
         super(decoded != null ? decoded : built(extDatas == null
-                ? Der.sequence(Der.integer(version), eseal.encoded(), Der.generalizedTime(timeInfo),
+                ? Der.sequenceOf(Der.integer(version), eseal, Der.generalizedTime(timeInfo),
                 Der.bitString(dataHash), Der.ia5(propertyInfo))
-                : Der.sequence(Der.integer(version), eseal.encoded(), Der.generalizedTime(timeInfo),
+                : Der.sequenceOf(Der.integer(version), eseal, Der.generalizedTime(timeInfo),
                 Der.bitString(dataHash), Der.ia5(propertyInfo), Der.explicit0(extDatas.encoded()))));
         this.version = version;
         this.eseal = eseal;
