@@ -122,8 +122,7 @@ class LeafStore implements EvidenceLog {
 
     /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
     void indexDocuments(long index, java.util.Collection<String> documentSm3) {
-        // multi-row statements: a batch signing indexes hundreds of digests (sorted, so that concurrent inserts lock
-        // in one order)
+        // multi-row statements: a batch signing indexes hundreds of digests
         List<String> sorted = List.copyOf(new java.util.TreeSet<>(documentSm3));
         for (int from = 0; from < sorted.size(); from += INDEX_ROWS_PER_STATEMENT) {
             List<String> rows = sorted.subList(from, Math.min(sorted.size(), from + INDEX_ROWS_PER_STATEMENT));
@@ -133,8 +132,7 @@ class LeafStore implements EvidenceLog {
                 args[2 * i + 1] = index;
             }
             jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?)"))
-                    + " ON CONFLICT DO NOTHING", args);
+                    + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?)")), args);
         }
     }
 

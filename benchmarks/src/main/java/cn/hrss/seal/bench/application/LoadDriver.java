@@ -141,7 +141,8 @@ public final class LoadDriver {
      * @param driverCpuSeconds this JVM's CPU time
      */
     record Result(int threads, double seconds, long ok, Map<String, Long> errors, long[] latenciesNanos,
-                  OptionalDouble nodeCpuSeconds, double driverCpuSeconds, String firstError) {
+                  OptionalDouble nodeCpuSeconds, double driverCpuSeconds, String firstError,
+                  Map<String, Double> nodeCpuByThreadGroup) {
 
         double rate() {
             return ok / seconds;
@@ -186,6 +187,16 @@ public final class LoadDriver {
                 out.add(format("node CPU: %.1f s (%.2f cores), %.1f signatures per node CPU-second",
                         nodeCpuSeconds.getAsDouble(), nodeCpuSeconds.getAsDouble() / seconds,
                         perNodeCpuSecond().orElse(Double.NaN)));
+            }
+            if (!nodeCpuByThreadGroup.isEmpty() && nodeCpuSeconds.isPresent()) {
+                // where the node's CPU went: request threads, JIT compiler, GC, database background
+                StringBuilder groups = new StringBuilder("node CPU by thread:");
+                nodeCpuByThreadGroup.entrySet().stream()
+                        .filter(e -> e.getValue() >= 0.01 * nodeCpuSeconds.getAsDouble())
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(e -> groups.append(format(" %s %.0f%%,", e.getKey(),
+                                100 * e.getValue() / nodeCpuSeconds.getAsDouble())));
+                out.add(groups.substring(0, groups.length() - 1));
             }
             out.add(format("driver CPU: %.1f s (%.2f cores)%s", driverCpuSeconds, driverCpuSeconds / seconds,
                     perTotalCpuSecond().isPresent() ? format(", %.1f signatures per CPU-second of node + driver",
@@ -234,9 +245,12 @@ public final class LoadDriver {
         workers.forEach(w -> w.thread.start());
         sleepUntil(measureFrom);
         OptionalDouble nodeCpuAtStart = nodeCpuSeconds();
+        Map<String, Double> threadsAtStart = nodeThreadCpuSeconds();
         double driverCpuAtStart = driverCpuSeconds();
         sleepUntil(measureTo);
         OptionalDouble nodeCpuAtEnd = nodeCpuSeconds();
+        Map<String, Double> byThread = new TreeMap<>(nodeThreadCpuSeconds());
+        threadsAtStart.forEach((group, seconds) -> byThread.computeIfPresent(group, (g, end) -> end - seconds));
         double driverCpuAtEnd = driverCpuSeconds();
         for (Worker w : workers) {
             w.thread.join();
@@ -258,7 +272,7 @@ public final class LoadDriver {
                 ? OptionalDouble.of(nodeCpuAtEnd.getAsDouble() - nodeCpuAtStart.getAsDouble())
                 : OptionalDouble.empty();
         return new Result(settings.threads(), settings.duration().toNanos() / 1e9, ok, errors, all, nodeCpu,
-                driverCpuAtEnd - driverCpuAtStart, firstError);
+                driverCpuAtEnd - driverCpuAtStart, firstError, byThread);
     }
 
     /** One client thread: requests back to back, counting only those that start and end inside the window. */
@@ -373,6 +387,36 @@ public final class LoadDriver {
         } catch (IOException | RuntimeException e) {
             return OptionalDouble.empty();
         }
+    }
+
+    /**
+     * CPU seconds of the node's threads grouped by name without digits ("http-nio-N-exec-N", "C2 CompilerThreadN"
+     * becomes "CN CompilerThreadN"), from /proc/PID/task; empty without a process id. Threads that end in between
+     * are missing from the end figure, so the groups are an approximation of where the time went.
+     */
+    private Map<String, Double> nodeThreadCpuSeconds() {
+        Map<String, Double> groups = new TreeMap<>();
+        if (settings.nodePid().isEmpty()) {
+            return groups;
+        }
+        Path tasks = Path.of("/proc", Long.toString(settings.nodePid().getAsLong()), "task");
+        try (var threads = Files.list(tasks)) {
+            threads.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                            / (double) settings.clockTicks();
+                    groups.merge(name.replaceAll("[0-9]+", "N"), cpu, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return groups;
     }
 
     private static double driverCpuSeconds() {

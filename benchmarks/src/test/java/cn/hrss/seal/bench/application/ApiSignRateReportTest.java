@@ -18,7 +18,7 @@ class ApiSignRateReportTest {
     void decidesPerNodeCpuSecond() {
         // 3,000/s wall on 0.4 node cores: 7,500 per node CPU-second = 60 % of 12,500; wall ratio only 15 %
         LoadDriver.Result load = new LoadDriver.Result(2, 10, 30_000, Map.of(), new long[] {1}, OptionalDouble.of(4),
-                2, null);
+                2, null, Map.of());
 
         assertThat(ApiSignRateReport.lines(load, RAW, "single requests"))
                 .contains("ratio wall: 15.0%", "ratio per CPU-second (node): 60.0%",
@@ -40,7 +40,7 @@ class ApiSignRateReportTest {
     @Test
     void fallsBackToWallClockAndGivesNoVerdictWithErrors() {
         LoadDriver.Result load = new LoadDriver.Result(2, 10, 30_000, Map.of("500", 3L), new long[] {1},
-                OptionalDouble.empty(), 2, "500 {}");
+                OptionalDouble.empty(), 2, "500 {}", Map.of());
 
         assertThat(ApiSignRateReport.lines(load, RAW, "single requests")).last().asString()
                 .isEqualTo("API data signing (single requests): 15.0% of raw SM2 sign wall-clock (target >= 50%): "

@@ -132,13 +132,32 @@ class LoadDriverTest {
     }
 
     @Test
+    void reportsWhereTheNodesCpuWentByThreadGroup() throws Exception {
+        start(exchange -> reply(exchange, 200, "signature"));
+        // this JVM stands in for the node: its threads are read from /proc like the node's
+        LoadDriver.Settings own = new LoadDriver.Settings(settings(Duration.ZERO, Duration.ofSeconds(1)).node(),
+                "client-token", "3505210012345678", "劳动合同", 2, Duration.ZERO, Duration.ofSeconds(1),
+                OptionalLong.of(ProcessHandle.current().pid()), 100, 0, true);
+        LoadDriver.Result result = new LoadDriver(own).run();
+        assertThat(result.nodeCpuByThreadGroup()).isNotEmpty().allSatisfy((group, seconds) -> {
+            assertThat(group).doesNotContainPattern("[0-9]");
+            assertThat(seconds).isGreaterThanOrEqualTo(0);
+        });
+
+        LoadDriver.Result shaped = new LoadDriver.Result(2, 10, 100, Map.of(), new long[] {1},
+                java.util.OptionalDouble.of(4), 1, null, Map.of("http-nio-N-exec-N", 3.0, "CN CompilerThreadN", 1.0,
+                "idle", 0.001));
+        assertThat(shaped.lines()).contains("node CPU by thread: http-nio-N-exec-N 75%, CN CompilerThreadN 25%");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] nanos = new long[100];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = (i + 1) * 1_000_000L;
         }
         LoadDriver.Result r = new LoadDriver.Result(2, 10, 100, Map.of(), nanos, java.util.OptionalDouble.of(4),
-                1, null);
+                1, null, Map.of());
         assertThat(r.percentileMs(50)).isEqualTo(50);
         assertThat(r.percentileMs(99)).isEqualTo(99);
         assertThat(r.percentileMs(100)).isEqualTo(100);
