@@ -29,7 +29,10 @@ parts=${1:-all}
 jmh_opts=${BENCH_JMH_OPTS:--f 1 -wi 3 -w 3s -i 5 -r 5s}
 baseline_opts=${BENCH_BASELINE_OPTS:--f 1 -wi 3 -w 3s -i 3 -r 3s}
 load_seconds=${BENCH_LOAD_SECONDS:-30}
-load_warmup=${BENCH_LOAD_WARMUP:-60}   # the node's JIT compiles for over a minute under this load (PrintCompilation)
+load_warmup=${BENCH_LOAD_WARMUP:-15}
+# every mode runs this long unmeasured before any is measured: the node's JIT compiles for minutes under these
+# loads (PrintCompilation; the load driver's CPU-by-thread line shows the compiler threads' share)
+jit_warmup=${BENCH_JIT_WARMUP:-60}
 load_modes=${BENCH_LOAD_MODES:-single,batch100,batch100-untimed}
 load_threads=${BENCH_LOAD_THREADS:-2}
 cpu_profiler=cn.hrss.seal.bench.crypto.CpuTimeProfiler
@@ -161,12 +164,14 @@ api_part() {
   [ "$probe" = 404 ] && fail "POST /api/v1/sign/data answered 404: this node has no data-signing endpoint yet" 3
   [ "${probe:0:1}" = 2 ] || fail "POST /api/v1/sign/data answered $probe to the first request"
 
-  echo "load: $load_threads threads, $load_warmup s warm-up, $load_seconds s measured per mode ($load_modes);" \
+  echo "load: $load_threads threads; $jit_warmup s JIT warm-up per mode, then per mode $load_warmup s warm-up and" \
+       "$load_seconds s measured ($load_modes);" \
        "baseline: $baseline_opts"
   # shellcheck disable=SC2086  # baseline_opts is a list of options
   SEAL_BENCH_TOKEN="$client" java -cp "$jar" cn.hrss.seal.bench.application.ApiSignRateReport \
     --node "$base" --es-id "$es_id" --purpose bench --threads "$load_threads" --warm-up "$load_warmup" \
     --duration "$load_seconds" --node-pid "$node_pid" --clock-ticks "$(getconf CLK_TCK)" --modes "$load_modes" \
+    --jit-warm-up "$jit_warmup" \
     --jmh 'Sm2Benchmark.bcSign2Threads$' $baseline_opts -prof "$cpu_profiler" \
     -rf json -rff "$target/jmh-application-baseline.json"
   echo "load at end of API part: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,10 +21,11 @@ import java.util.OptionalDouble;
  *
  * <pre>
  * SEAL_BENCH_TOKEN=... java -cp benchmarks.jar cn.hrss.seal.bench.application.ApiSignRateReport \
- *     LOAD-DRIVER-OPTIONS [--modes single,batch100,batch100-untimed] --jmh JMH-OPTIONS
+ *     LOAD-DRIVER-OPTIONS [--modes single,batch100,batch100-untimed] [--jit-warm-up SECONDS] --jmh JMH-OPTIONS
  * </pre>
  * Each mode is one load-driver run against the same baseline: {@code single} (one digest per request),
- * {@code batchN} (N digests per request, time-stamped), {@code batchN-untimed} (without time stamps).
+ * {@code batchN} (N digests per request, time-stamped), {@code batchN-untimed} (without time stamps). With
+ * {@code --jit-warm-up}, every mode first runs that long unmeasured.
  * The verdict uses signatures per CPU-second of the node against raw signatures per CPU-second of the JMH JVM (the
  * rule of docs/PERFORMANCE.md on a shared machine); the wall-clock ratio is printed beside it.
  */
@@ -40,12 +41,8 @@ public final class ApiSignRateReport {
         int split = Arrays.asList(args).indexOf("--jmh");
         List<String> driverArgs = new ArrayList<>(Arrays.asList(split < 0 ? args : Arrays.copyOfRange(args, 0, split)));
         String[] jmhArgs = split < 0 ? new String[0] : Arrays.copyOfRange(args, split + 1, args.length);
-        String modes = "single";
-        int modesAt = driverArgs.indexOf("--modes");
-        if (modesAt >= 0 && modesAt + 1 < driverArgs.size()) {
-            modes = driverArgs.remove(modesAt + 1);
-            driverArgs.remove(modesAt);
-        }
+        String modes = option(driverArgs, "--modes", "single");
+        long jitWarmUp = Long.parseLong(option(driverArgs, "--jit-warm-up", "0"));
         List<LoadDriver.Settings> runs;
         try {
             LoadDriver.Settings settings = LoadDriver.Settings.parse(driverArgs.toArray(String[]::new),
@@ -63,6 +60,21 @@ public final class ApiSignRateReport {
                 .orElseThrow(() -> new IllegalStateException("the JMH options must run "
                         + Sm2Benchmark.BC_SIGN_2_THREADS));
 
+        // the node's JIT compiles for minutes under these loads: run every mode once, unmeasured, before measuring
+        // any, so that no mode is measured while the compiler still takes a core
+        for (LoadDriver.Settings settings : runs) {
+            if (jitWarmUp > 0) {
+                System.out.println("JIT warm-up: " + settings.describe() + ", " + jitWarmUp + " s");
+                try {
+                    new LoadDriver(settings.timed(java.time.Duration.ZERO, java.time.Duration.ofSeconds(jitWarmUp)))
+                            .run();
+                } catch (LoadDriver.Refused e) {
+                    System.err.println("api-sign-rate: " + e.getMessage());
+                    System.exit(e.status == 404 ? LoadDriver.NO_ENDPOINT : LoadDriver.REFUSED);
+                    return;
+                }
+            }
+        }
         List<String> summary = new ArrayList<>();
         for (LoadDriver.Settings settings : runs) {
             System.out.println();
@@ -83,6 +95,17 @@ public final class ApiSignRateReport {
             summary.addAll(lines(load, raw, settings.describe()));
         }
         summary.forEach(System.out::println);
+    }
+
+    /** Removes {@code name value} from the arguments and returns the value. */
+    private static String option(List<String> args, String name, String otherwise) {
+        int at = args.indexOf(name);
+        if (at < 0 || at + 1 >= args.size()) {
+            return otherwise;
+        }
+        String value = args.remove(at + 1);
+        args.remove(at);
+        return value;
     }
 
     /** {@code single}, {@code batchN}, {@code batchN-untimed}, comma-separated. */

@@ -71,6 +71,12 @@ public final class LoadDriver {
                     timeStamp);
         }
 
+        /** The same run with another warm-up and measured duration. */
+        Settings timed(Duration warmUp, Duration duration) {
+            return new Settings(node, token, esId, purpose, threads, warmUp, duration, nodePid, clockTicks, batch,
+                    timeStamp);
+        }
+
         String path() {
             return batch == 0 ? PATH : BATCH_PATH;
         }

@@ -49,6 +49,12 @@ class ApplicationBenchmarkWorkTest {
             assertThat(raw.tbs.length).isGreaterThan(data.pki.sealKey().seal().length);
             assertThat(signature.length).isGreaterThan(raw.tbs.length);
             assertThat(new DataSigningBenchmark().bcSignTbs(raw)).isNotEmpty();
+            // the node's signer makes the same kind of signature, over the same digest, and reports its SM3
+            var node = new DataSigningBenchmark().signDataNode(data);
+            assertThat(node.sm3()).isEqualTo(cn.hrss.seal.core.crypto.Sm3.hash(node.encoded()));
+            assertThat(new cn.hrss.seal.core.ses.SesParser().parseSignature(node.encoded()).dataHash())
+                    .isEqualTo(data.dataSm3);
+            assertThat(node.timeStampToken()).isNull();
         } finally {
             data.tearDown();
         }
