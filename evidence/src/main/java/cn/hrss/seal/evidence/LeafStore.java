@@ -120,26 +120,49 @@ class LeafStore implements EvidenceLog {
                 .findFirst();
     }
 
-    /** Notes which documents (by SM3) a leaf records, so a receipt can be found from the document alone. */
+    /**
+     * Notes which documents (by SM3, 64 hex digits) a leaf records, so a receipt can be found from the document
+     * alone; keyed by {@link #documentKey}, in multi-row statements (a batch signing indexes hundreds of digests).
+     */
     void indexDocuments(long index, java.util.Collection<String> documentSm3) {
-        // multi-row statements: a batch signing indexes hundreds of digests
-        List<String> sorted = List.copyOf(new java.util.TreeSet<>(documentSm3));
-        for (int from = 0; from < sorted.size(); from += INDEX_ROWS_PER_STATEMENT) {
-            List<String> rows = sorted.subList(from, Math.min(sorted.size(), from + INDEX_ROWS_PER_STATEMENT));
+        List<Long> keys = documentSm3.stream().map(LeafStore::documentKey).distinct().toList();
+        for (int from = 0; from < keys.size(); from += INDEX_ROWS_PER_STATEMENT) {
+            List<Long> rows = keys.subList(from, Math.min(keys.size(), from + INDEX_ROWS_PER_STATEMENT));
             Object[] args = new Object[2 * rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 args[2 * i] = rows.get(i);
                 args[2 * i + 1] = index;
             }
-            jdbc.update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES "
+            jdbc.update("INSERT INTO evidence_document_key (document_key, leaf_idx) VALUES "
                     + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?)")), args);
         }
     }
 
+    /** The first 8 bytes of a document's SM3 as a number: the lookup key of {@code evidence_document_key}. */
+    static long documentKey(String documentSm3) {
+        if (documentSm3 == null || !documentSm3.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("a document is named by its SM3 in 64 hex digits");
+        }
+        return Long.parseUnsignedLong(documentSm3.substring(0, 16), 16);
+    }
+
     /** The newest leaf recording that document. */
     Optional<Long> leafOfDocument(String documentSm3) {
+        if (documentSm3 == null || !documentSm3.matches("[0-9a-fA-F]{64}")) {
+            return Optional.empty();
+        }
+        String sm3 = documentSm3.toLowerCase(java.util.Locale.ROOT);
+        // a key can be shared by other documents: the leaf itself names the full SM3
+        for (Long index : jdbc.queryForList("SELECT leaf_idx FROM evidence_document_key WHERE document_key = ? "
+                + "ORDER BY leaf_idx DESC", Long.class, documentKey(sm3))) {
+            if (leaf(index).map(l -> new String(l, java.nio.charset.StandardCharsets.US_ASCII).contains(sm3))
+                    .orElse(false)) {
+                return Optional.of(index);
+            }
+        }
+        // leaves indexed before V9_7
         return jdbc.queryForList("SELECT MAX(leaf_idx) FROM evidence_document WHERE document_sm3 = ?", Long.class,
-                documentSm3).stream().filter(java.util.Objects::nonNull).findFirst();
+                sm3).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<Long> indexOf(String leafHashHex, long treeSize) {

@@ -168,6 +168,31 @@ abstract class EvidenceLogTestBase {
     }
 
     @Test
+    void documentsSharingALookupKeyAndDocumentsIndexedBeforeTheKeyAreFoundInTheirOwnLeaves() {
+        LeafStore log = node.getBean(LeafStore.class);
+        String first = "ab".repeat(8) + "01".repeat(24);
+        String second = "ab".repeat(8) + "02".repeat(24);
+        assertThat(LeafStore.documentKey(first)).isEqualTo(LeafStore.documentKey(second));
+        for (String document : List.of(first, second)) {
+            node.publishEvent(new DocumentsSigned("key-" + document, DocumentsSigned.Flow.AUTHORISED,
+                    "GJ35020326000000015", "ab".repeat(32), List.of(document), List.of("0c".repeat(32)),
+                    "03".repeat(32), Instant.parse("2026-12-06T02:00:00Z")));
+        }
+        long firstLeaf = log.leafOfDocument(first).orElseThrow();
+        long secondLeaf = log.leafOfDocument(second).orElseThrow();
+        assertThat(secondLeaf).isEqualTo(firstLeaf + 1);
+        assertThat(new String(log.leaf(firstLeaf).orElseThrow(), StandardCharsets.UTF_8)).contains(first);
+        assertThat(log.leafOfDocument("ab".repeat(8) + "03".repeat(24))).isEmpty();
+        assertThat(log.leafOfDocument("not a digest")).isEmpty();
+
+        // a row of the index as it was before V9_7 is still read
+        String older = "0d".repeat(32);
+        node.getBean(JdbcTemplate.class).update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?)",
+                older, firstLeaf);
+        assertThat(log.leafOfDocument(older)).hasValue(firstLeaf);
+    }
+
+    @Test
     void badQuestionsAreClearErrors() throws Exception {
         assertThat(status("/api/v1/evidence/proof/inclusion?leafHash=xyz&treeSize=1")).isEqualTo(400);
         assertThat(status("/api/v1/evidence/proof/inclusion?leafHash=" + "0".repeat(64) + "&treeSize=0"))
