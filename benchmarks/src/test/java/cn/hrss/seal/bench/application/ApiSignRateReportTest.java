@@ -27,6 +27,14 @@ class ApiSignRateReportTest {
     }
 
     @Test
+    void theHigherOfTheTwoBaselinesCounts() {
+        ApplicationBenchReport.Row low = new ApplicationBenchReport.Row("Sm2Benchmark.bcSign2Threads", "", 2, 14_000,
+                100, OptionalDouble.of(1.96), OptionalDouble.of(7_000), Optional.empty(), null);
+        assertThat(ApiSignRateReport.higherPerCpuSecond(low, RAW)).isSameAs(RAW);
+        assertThat(ApiSignRateReport.higherPerCpuSecond(RAW, low)).isSameAs(RAW);
+    }
+
+    @Test
     void runsEachModeAgainstTheSameNode() {
         LoadDriver.Settings base = LoadDriver.Settings.parse(new String[] {"--node", "http://127.0.0.1:9", "--es-id",
                 "E1", "--purpose", "p"}, Map.of(LoadDriver.TOKEN_ENV, "t"));

@@ -184,11 +184,8 @@ abstract class FederatedNodesTestBase {
      */
     @Test
     void eachSignatureOfAThreePartyContractIsProvenByItsReceiptTheParentsCosignatureAndTheChain() throws Exception {
-        String admin = adminToken("fujian");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        post("fujian", "/api/v1/users", admin, "{\"username\":\"biz" + suffix + "\",\"password\":\"biz" + suffix
-                + "Pass9X\",\"displayName\":\"biz\",\"roles\":[\"BUSINESS_ADMIN\"]}", 201);
-        String business = token("fujian", "biz" + suffix, "biz" + suffix + "Pass9X");
+        String business = businessAdmin("fujian");
         List<String[]> parties = new ArrayList<>();
         for (int party = 0; party < 3; party++) {
             // Fuzhou units: Fujian serves them itself (Xiamen's units are Xiamen's)
@@ -288,11 +285,8 @@ abstract class FederatedNodesTestBase {
      */
     @Test
     void aBatchOfDigestsSignedInOneCallHasOneAuditRecordAndAReceiptPerDigest() throws Exception {
-        String admin = adminToken("fujian");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        post("fujian", "/api/v1/users", admin, "{\"username\":\"bb" + suffix + "\",\"password\":\"bb" + suffix
-                + "Pass9X\",\"displayName\":\"bb\",\"roles\":[\"BUSINESS_ADMIN\"]}", 201);
-        String business = token("fujian", "bb" + suffix, "bb" + suffix + "Pass9X");
+        String business = businessAdmin("fujian");
         String esId = makeSeal("fujian", "350102");
         JsonNode client = post("fujian", "/api/v1/api-clients", business, "{\"name\":\"待遇发放系统\"}", 201);
         post("fujian", "/api/v1/authorisations", business, json.createObjectNode()
@@ -557,6 +551,14 @@ abstract class FederatedNodesTestBase {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.httpHeaders().forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The token of a new business administrator of that node. */
+    private String businessAdmin(String node) throws Exception {
+        String name = "biz" + UUID.randomUUID().toString().substring(0, 6);
+        post(node, "/api/v1/users", adminToken(node), "{\"username\":\"" + name + "\",\"password\":\"" + name
+                + "Pass9X\",\"displayName\":\"biz\",\"roles\":[\"BUSINESS_ADMIN\"]}", 201);
+        return token(node, name, name + "Pass9X");
     }
 
     private String adminToken(String node) throws Exception {

@@ -231,11 +231,8 @@ abstract class SigningHttpTestBase {
 
     @Test
     void anApiClientSignsABatchOfDigestsInOneCallCountedAllOrNone() throws Exception {
-        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"批量签名\"}")
-                .body());
+        JsonNode credentials = apiClientAllowedPerDay("批量签名", 7);
         String clientId = credentials.get("clientId").asText();
-        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), 7);
         SealClient business = SealClient.builder().baseUrl(base()).build();
         business.loginClient(clientId, credentials.get("clientSecret").asText());
         List<byte[]> data = List.of(bytes("待遇 1"), bytes("待遇 2"), bytes("待遇 3"));
@@ -296,11 +293,8 @@ abstract class SigningHttpTestBase {
 
     @Test
     void badBatchesAreClearRefusalsThatCountNothing() throws Exception {
-        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin, "{\"name\":\"坏批量\"}")
-                .body());
+        JsonNode credentials = apiClientAllowedPerDay("坏批量", 2);
         String clientId = credentials.get("clientId").asText();
-        client(businessAdmin).grantAuthorisation(clientId, esId, List.of(PURPOSE),
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), 2);
         String token = token(clientId, credentials.get("clientSecret").asText(), true);
         String good = hex(Sm3.hash(bytes("x")));
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -422,6 +416,15 @@ abstract class SigningHttpTestBase {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A new API client (its credentials) allowed to sign with the test seal for PURPOSE, so many times a day. */
+    JsonNode apiClientAllowedPerDay(String name, int dailyLimit) throws Exception {
+        JsonNode credentials = json.readTree(post("/api/v1/api-clients", businessAdmin,
+                json.writeValueAsString(Map.of("name", name))).body());
+        client(businessAdmin).grantAuthorisation(credentials.get("clientId").asText(), esId, List.of(PURPOSE),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), dailyLimit);
+        return credentials;
+    }
 
     static void assertPassed(VerificationReport report, String type) {
         assertThat(report.verdict()).as(report.toString()).isEqualTo("PASSED");
