@@ -28,16 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.function.Function;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The business API: API clients sign under a standing authorisation, which is the review. Each call: authorisation
@@ -46,9 +46,10 @@ import java.util.UUID;
  * the signing in the audit trail.
  *
  * <p>{@code POST /data/batch} signs up to {@value #MAX_BATCH} digests in one call: one authorisation and status
- * check, the daily limit counted for all of them at once (all or none), one audit record (count and the SM3 of
- * the item list kept in {@code application_signed_items}) and one evidence-log leaf naming every digest and signature. Business systems that seal records by the thousand (benefit statements,
- * payment lists) save the per-call cost that otherwise dwarfs the signatures themselves.
+ * check, the daily limit counted for all of them at once (all or none), one audit record (count and the SM3 of the
+ * item list kept in {@code application_signed_items}) and evidence-log leaves naming every digest and signature.
+ * Business systems that seal records by the thousand (benefit statements, payment lists) save the per-call cost that
+ * otherwise dwarfs the signatures themselves.
  */
 @RestController
 @RequestMapping("/api/v1/sign")
