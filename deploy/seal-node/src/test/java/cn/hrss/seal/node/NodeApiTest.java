@@ -157,6 +157,7 @@ abstract class NodeApiTest {
         ResponseEntity<String> r = http.getForEntity("/v3/api-docs", String.class);
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         assertThat(r.getBody()).contains("\"openapi\"", "/api/v1/sign/pdf", "/api/v1/sign/data",
+                "/api/v1/sign/data/batch",
                 "/api/v1/sign-requests", "/api/v1/authorisations", "/api/v1/verify", "/api/v1/seal-applications");
     }
 
