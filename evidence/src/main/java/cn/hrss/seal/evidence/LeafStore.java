@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class LeafStore implements EvidenceLog {
     static final int MAX_LEAF = 16 * 1024;
     private static final int INDEX_ROWS_PER_STATEMENT = 100;
+    // compiled once: every digest of a batch signing is checked on the signing path
+    private static final java.util.regex.Pattern SM3_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     private static final int CHUNK = 10_000;
     private static final Logger log = LoggerFactory.getLogger(LeafStore.class);
     private final JdbcTemplate jdbc;
@@ -138,9 +140,13 @@ class LeafStore implements EvidenceLog {
         }
     }
 
+    private static boolean isSm3Hex(String text) {
+        return text != null && SM3_HEX.matcher(text).matches();
+    }
+
     /** The first 8 bytes of a document's SM3 as a number: the lookup key of {@code evidence_document_key}. */
     static long documentKey(String documentSm3) {
-        if (documentSm3 == null || !documentSm3.matches("[0-9a-fA-F]{64}")) {
+        if (!isSm3Hex(documentSm3)) {
             throw new IllegalArgumentException("a document is named by its SM3 in 64 hex digits");
         }
         return Long.parseUnsignedLong(documentSm3.substring(0, 16), 16);
@@ -148,7 +154,7 @@ class LeafStore implements EvidenceLog {
 
     /** The newest leaf recording that document. */
     Optional<Long> leafOfDocument(String documentSm3) {
-        if (documentSm3 == null || !documentSm3.matches("[0-9a-fA-F]{64}")) {
+        if (!isSm3Hex(documentSm3)) {
             return Optional.empty();
         }
         String sm3 = documentSm3.toLowerCase(java.util.Locale.ROOT);

@@ -386,10 +386,7 @@ public final class LoadDriver {
         }
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(settings.nodePid().getAsLong()), "stat"));
-            // the command name (field 2) may contain spaces; fields are counted after its closing parenthesis
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return OptionalDouble.of((double) ticks / settings.clockTicks());
+            return OptionalDouble.of(cpuSeconds(stat));
         } catch (IOException | RuntimeException e) {
             return OptionalDouble.empty();
         }
@@ -411,10 +408,7 @@ public final class LoadDriver {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
-                            / (double) settings.clockTicks();
-                    groups.merge(name.replaceAll("[0-9]+", "N"), cpu, Double::sum);
+                    groups.merge(name.replaceAll("[0-9]+", "N"), cpuSeconds(stat), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while being read
                 }
@@ -423,6 +417,13 @@ public final class LoadDriver {
             return Map.of();
         }
         return groups;
+    }
+
+    /** User + system CPU seconds in a /proc stat line (fields 14 and 15, counted after the command's ')'). */
+    private double cpuSeconds(String stat) {
+        // the command name (field 2) may contain spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) settings.clockTicks();
     }
 
     private static double driverCpuSeconds() {

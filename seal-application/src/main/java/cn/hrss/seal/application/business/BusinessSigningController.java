@@ -61,6 +61,7 @@ class BusinessSigningController {
     static final String BATCH_SIZE_INVALID = "BATCH_SIZE_INVALID";
     /** The batch answer as DER {@code SEQUENCE OF SES_Signature}, in the order of the request. */
     static final String SIGNATURE_LIST_DER = "application/vnd.hrss.ses-signature-list+der";
+    private static final MediaType SIGNATURE_LIST = MediaType.parseMediaType(SIGNATURE_LIST_DER);
 
     private final Authorisations authorisations;
     private final SealSignatures signatures;
@@ -140,8 +141,8 @@ class BusinessSigningController {
         Signing signing = sign(DocumentKind.DATA, request.esId(), purpose, client, digests.size(),
                 id -> signatures.signData(request.esId(), digests, i -> "signId=" + id + ";item=" + i, timeStamped));
         if (accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(m -> m.isCompatibleWith(MediaType.parseMediaType(SIGNATURE_LIST_DER)) && !m.isWildcardType())) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNATURE_LIST_DER))
+                .anyMatch(m -> m.isCompatibleWith(SIGNATURE_LIST) && !m.isWildcardType())) {
+            return ResponseEntity.ok().contentType(SIGNATURE_LIST)
                     .header(SIGN_ID, signing.signId()).body(signatureList(signing.results()));
         }
         Base64.Encoder base64 = Base64.getEncoder();

@@ -64,8 +64,9 @@ public final class SealSigningKey {
                     + signerCertificate().getSubject() + " is valid from " + certificateFrom + " to " + certificateTo
                     + ", not at " + signingTime);
         }
-        if (signingTime.isBefore(sealView.validStart()) || signingTime.isAfter(sealView.validEnd())) {
-            throw new SealException(SEAL_NOT_VALID, 409, SesVerifier.sealValidAt(sealView, signingTime).reason());
+        SesCheck sealValid = SesVerifier.sealValidAt(sealView, signingTime);
+        if (!sealValid.passed()) {
+            throw new SealException(SEAL_NOT_VALID, 409, sealValid.reason());
         }
     }
 
