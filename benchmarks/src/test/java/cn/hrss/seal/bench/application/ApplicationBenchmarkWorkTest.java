@@ -51,8 +51,9 @@ class ApplicationBenchmarkWorkTest {
             assertThat(new DataSigningBenchmark().bcSignTbs(raw)).isNotEmpty();
             // the node's signer makes the same kind of signature, over the same digest, and reports its SM3
             var node = new DataSigningBenchmark().signDataNode(data);
-            assertThat(node.sm3()).isEqualTo(cn.hrss.seal.core.crypto.Sm3.hash(node.encoded()));
-            assertThat(new cn.hrss.seal.core.ses.SesParser().parseSignature(node.encoded()).dataHash())
+            byte[] encoded = node.encoded().toByteArray();
+            assertThat(node.sm3()).isEqualTo(cn.hrss.seal.core.crypto.Sm3.hash(encoded));
+            assertThat(new cn.hrss.seal.core.ses.SesParser().parseSignature(encoded).dataHash())
                     .isEqualTo(data.dataSm3);
             assertThat(node.timeStampToken()).isNull();
         } finally {

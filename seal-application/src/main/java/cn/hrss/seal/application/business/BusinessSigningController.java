@@ -13,7 +13,6 @@ import cn.hrss.seal.audit.api.AuditOutcome;
 import cn.hrss.seal.audit.api.AuditTrail;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.error.SealException;
-import cn.hrss.seal.core.ses.asn1.Der;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -143,7 +142,8 @@ class BusinessSigningController {
         if (accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(m -> m.isCompatibleWith(SIGNATURE_LIST) && !m.isWildcardType())) {
             return ResponseEntity.ok().contentType(SIGNATURE_LIST)
-                    .header(SIGN_ID, signing.signId()).body(signatureList(signing.results()));
+                    .header(SIGN_ID, signing.signId())
+                    .body(new SignatureListConverter.SignatureList(signing.results()));
         }
         Base64.Encoder base64 = Base64.getEncoder();
         List<Map<String, String>> items = signing.results().stream().map(r -> Map.of("sm3", r.inputSm3(),
@@ -155,18 +155,6 @@ class BusinessSigningController {
         body.put("signatures", items);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(SIGN_ID, signing.signId())
                 .body(body);
-    }
-
-    /** DER SEQUENCE OF SES_Signature, each signature copied once. */
-    static byte[] signatureList(List<SignedDocument> signed) {
-        int length = signed.stream().mapToInt(SignedDocument::signedLength).sum();
-        byte[] list = Der.sequenceShell(length);
-        int at = list.length - length;
-        for (SignedDocument s : signed) {
-            s.copySignedTo(list, at);
-            at += s.signedLength();
-        }
-        return list;
     }
 
     /** The body of {@code POST /data/batch}. */

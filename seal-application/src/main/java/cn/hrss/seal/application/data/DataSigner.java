@@ -7,7 +7,7 @@ import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.crypto.Sm3SharedPart;
 import cn.hrss.seal.core.device.Sm2PublicKey;
 import cn.hrss.seal.core.error.SealException;
-import cn.hrss.seal.core.ses.SignatureMaker;
+import cn.hrss.seal.core.ses.asn1.SplicedEncoding;
 import cn.hrss.seal.core.ses.v4.SESeal;
 import cn.hrss.seal.core.ses.v4.SesSignature;
 import cn.hrss.seal.core.ses.v4.TbsSign;
@@ -49,11 +49,11 @@ public final class DataSigner {
     /**
      * One detached signature.
      *
-     * @param encoded        the DER SES_Signature
+     * @param encoded        the DER SES_Signature, kept around the seal (written out without copying it again)
      * @param sm3            SM3 of {@code encoded}
      * @param timeStampToken the RFC 3161 token over the signature value it carries, or null
      */
-    public record DataSignature(byte[] encoded, byte[] sm3, byte[] timeStampToken) {
+    public record DataSignature(SplicedEncoding encoded, byte[] sm3, byte[] timeStampToken) {
     }
 
     public DataSigner(SealSigningKey key, Optional<TimeStampSource> timeStamps, Clock clock) {
@@ -85,7 +85,7 @@ public final class DataSigner {
 
     /** Signs data known by its SM3 digest, time-stamped when this signer has a time-stamp source. */
     public byte[] signDigest(byte[] sm3, String propertyInfo) {
-        return signDigest(sm3, propertyInfo, true).encoded();
+        return signDigest(sm3, propertyInfo, true).encoded().toByteArray();
     }
 
     /**
@@ -107,26 +107,13 @@ public final class DataSigner {
         // the seal's and the certificate's validity at the signing time (what SignatureMaker.toBeSigned checks,
         // from values the key read once)
         key.checkUsableAt(signingTime);
-        TbsSign toSign = new TbsSign(seal, signingTime, sm3, propertyInfo, null);
-        byte[] tbs = SignatureMaker.dataToBeSigned(toSign);
-        byte[] value = key.device().sign(key.key(), toBeSignedDigest.digest(tbs, sealOffsetInTbsSign(tbs, 0)));
+        // the TBS_Sign and the SES_Signature are kept around the seal: hashed from the seal's kept SM3 state and
+        // written out from their parts, never copied whole
+        SplicedEncoding toSign = TbsSign.encodeAroundSeal(seal, signingTime, sm3, propertyInfo, null);
+        byte[] value = key.device().sign(key.key(), toBeSignedDigest.digestAround(toSign.head(), toSign.tail()));
         byte[] timeStamp = timeStamped ? timeStamps.map(t -> t.timeStamp(Sm3.hash(value))).orElse(null) : null;
-        byte[] encoded = new SesSignature(toSign, certificate, Sm2.SM3_WITH_SM2.getAlgorithm(), value, timeStamp)
-                .encoded();
-        // SES_Signature ::= SEQUENCE { TBS_Sign, ... }: the TBS_Sign starts after the outer header
-        byte[] signatureSm3 = signatureDigest.digest(encoded, sealOffsetInTbsSign(encoded, headerLength(encoded, 0)));
-        return new DataSignature(encoded, signatureSm3, timeStamp);
-    }
-
-    /** Where the SES_Seal starts in a TBS_Sign encoded at {@code at}: after its header and version INTEGER. */
-    static int sealOffsetInTbsSign(byte[] der, int at) {
-        int version = at + headerLength(der, at);
-        return version + headerLength(der, version) + (der[version + 1] & 0xff);
-    }
-
-    /** Tag and length octets of the DER element at {@code at} (short or long definite form). */
-    static int headerLength(byte[] der, int at) {
-        int first = der[at + 1] & 0xff;
-        return first < 0x80 ? 2 : 2 + (first & 0x7f);
+        SplicedEncoding encoded = SesSignature.encodeAroundSeal(toSign, certificate,
+                Sm2.SM3_WITH_SM2.getAlgorithm(), value, timeStamp);
+        return new DataSignature(encoded, signatureDigest.digestAround(encoded.head(), encoded.tail()), timeStamp);
     }
 }

@@ -6,6 +6,7 @@ import cn.hrss.seal.application.pdf.PdfSigner;
 import cn.hrss.seal.application.sign.TimeStampSource;
 import cn.hrss.seal.core.crypto.Sm3;
 import cn.hrss.seal.core.error.SealException;
+import cn.hrss.seal.core.ses.asn1.SplicedEncoding;
 import cn.hrss.seal.status.api.SealStatus;
 import cn.hrss.seal.status.api.SealStatusRecord;
 import cn.hrss.seal.status.api.SealStatusService;
@@ -127,7 +128,7 @@ public class SealSignatures {
     private static SignedDocument result(DocumentKind kind, String esId, String sealName, byte[] inputSm3,
                                          byte[] signed, Instant at, List<String> timeStampSm3) {
         HexFormat hex = HexFormat.of();
-        return new SignedDocument(kind, esId, sealName, hex.formatHex(inputSm3), signed, hex.formatHex(Sm3.hash(signed)),
-                at, timeStampSm3);
+        return new SignedDocument(kind, esId, sealName, hex.formatHex(inputSm3), SplicedEncoding.of(signed),
+                hex.formatHex(Sm3.hash(signed)), at, timeStampSm3);
     }
 }

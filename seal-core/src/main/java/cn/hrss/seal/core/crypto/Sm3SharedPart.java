@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * tail}. GB/T 38540 puts the whole SES_Seal (tens of KB with its picture) into every TBS_Sign, so hashing each
  * signature from scratch costs far more than signing it; here the digest state after {@code prefix || head ||
  * shared} is computed once per distinct head (a DER header differs only with the message's length) and copied.
+ * The messages are given as their parts around the shared one, so they never need to be one array.
  *
- * <p>Always the digest of exactly the given bytes: a message whose bytes at the offset are not the shared part is
- * hashed in full. Thread-safe; at most {@link #MAX_HEADS} states are kept.
+ * <p>Thread-safe; at most {@link #MAX_HEADS} states are kept.
  */
 public final class Sm3SharedPart {
     /** Distinct heads kept; a head is a few DER header bytes, so real use stays far below this. */
@@ -33,19 +33,11 @@ public final class Sm3SharedPart {
         this.shared = Objects.requireNonNull(shared, "shared").clone();
     }
 
-    /** SM3(prefix || message), where {@code message} holds the shared part at {@code sharedOffset}. */
-    public byte[] digest(byte[] message, int sharedOffset) {
+    /** SM3(prefix || head || shared || tail). */
+    public byte[] digestAround(byte[] head, byte[] tail) {
         byte[] out = new byte[32];
-        int sharedEnd = sharedOffset + shared.length;
-        if (sharedOffset < 0 || sharedEnd > message.length
-                || !Arrays.equals(message, sharedOffset, sharedEnd, shared, 0, shared.length)) {
-            SM3Digest d = start();
-            d.update(message, 0, message.length);
-            d.doFinal(out, 0);
-            return out;
-        }
-        SM3Digest d = new SM3Digest(stateAfterShared(message, sharedOffset));
-        d.update(message, sharedEnd, message.length - sharedEnd);
+        SM3Digest d = new SM3Digest(stateAfterShared(head));
+        d.update(tail, 0, tail.length);
         d.doFinal(out, 0);
         return out;
     }
@@ -55,24 +47,19 @@ public final class Sm3SharedPart {
         return afterShared.size();
     }
 
-    private SM3Digest stateAfterShared(byte[] message, int sharedOffset) {
-        Head head = new Head(Arrays.copyOf(message, sharedOffset));
+    private SM3Digest stateAfterShared(byte[] headBytes) {
+        Head head = new Head(headBytes.clone());
         SM3Digest state = afterShared.get(head);
         if (state == null) {
-            state = start();
-            state.update(message, 0, sharedOffset);
+            state = new SM3Digest();
+            state.update(prefix, 0, prefix.length);
+            state.update(headBytes, 0, headBytes.length);
             state.update(shared, 0, shared.length);
             if (afterShared.size() < MAX_HEADS) {
                 afterShared.putIfAbsent(head, state);
             }
         }
         return state;
-    }
-
-    private SM3Digest start() {
-        SM3Digest d = new SM3Digest();
-        d.update(prefix, 0, prefix.length);
-        return d;
     }
 
     /** The kept states are never updated, only copied, so sharing them between threads is safe. */

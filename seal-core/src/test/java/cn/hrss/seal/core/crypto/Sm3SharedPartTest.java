@@ -19,46 +19,37 @@ class Sm3SharedPartTest {
         for (int head : new int[] {0, 1, 2, 5, 63, 64, 65, 200}) {
             byte[] headBytes = bytes(head);
             for (int tail : new int[] {0, 1, 55, 64, 1000}) {
-                byte[] message = message(headBytes, bytes(tail));
-                assertThat(withPrefix.digest(message, head)).isEqualTo(Sm3.hash(Z, message));
-                assertThat(plain.digest(message, head)).isEqualTo(Sm3.hash(message));
+                byte[] tailBytes = bytes(tail);
+                byte[] message = message(headBytes, tailBytes);
+                assertThat(withPrefix.digestAround(headBytes, tailBytes)).isEqualTo(Sm3.hash(Z, message));
+                assertThat(plain.digestAround(headBytes, tailBytes)).isEqualTo(Sm3.hash(message));
                 // the kept state is reused, not changed, by the second message with the same head
-                assertThat(plain.digest(message, head)).isEqualTo(Sm3.hash(message));
+                assertThat(plain.digestAround(headBytes, tailBytes)).isEqualTo(Sm3.hash(message));
             }
         }
         assertThat(plain.heads()).isEqualTo(8);
     }
 
     @Test
-    void aMessageWithoutTheSharedPartAtTheOffsetIsHashedInFull() {
-        byte[] message = message(bytes(10), bytes(20));
-        byte[] changed = message.clone();
-        changed[10 + shared.length / 2] ^= 1;
-        assertThat(plain.digest(changed, 10)).isEqualTo(Sm3.hash(changed));
-        assertThat(plain.digest(message, 11)).isEqualTo(Sm3.hash(message));
-        assertThat(plain.digest(message, -1)).isEqualTo(Sm3.hash(message));
-        assertThat(plain.digest(new byte[] {1, 2, 3}, 0)).isEqualTo(Sm3.hash(new byte[] {1, 2, 3}));
-        assertThat(plain.digest(message, message.length)).isEqualTo(Sm3.hash(message));
-        assertThat(plain.heads()).isZero();
-    }
-
-    @Test
     void keepsAtMostItsLimitOfHeadsAndStaysCorrectBeyondIt() {
         for (int i = 0; i < Sm3SharedPart.MAX_HEADS + 10; i++) {
             byte[] head = new byte[] {(byte) i, (byte) (i >> 8)};
-            byte[] message = message(head, new byte[] {7});
-            assertThat(plain.digest(message, 2)).isEqualTo(Sm3.hash(message));
+            byte[] tail = new byte[] {7};
+            assertThat(plain.digestAround(head, tail)).isEqualTo(Sm3.hash(message(head, tail)));
         }
         assertThat(plain.heads()).isEqualTo(Sm3SharedPart.MAX_HEADS);
     }
 
     @Test
-    void theCallerCannotChangeTheSharedPartAfterwards() {
+    void theCallerCannotChangeTheSharedPartOrAKeptHeadAfterwards() {
         byte[] mine = bytes(100);
         Sm3SharedPart part = new Sm3SharedPart(new byte[0], mine);
-        byte[] message = message(new byte[] {1}, mine.clone(), new byte[] {2});
+        byte[] head = {1};
+        byte[] message = message(head, mine.clone(), new byte[] {2});
         Arrays.fill(mine, (byte) 0);
-        assertThat(part.digest(message, 1)).isEqualTo(Sm3.hash(message));
+        assertThat(part.digestAround(head, new byte[] {2})).isEqualTo(Sm3.hash(message));
+        head[0] = 9;
+        assertThat(part.digestAround(new byte[] {1}, new byte[] {2})).isEqualTo(Sm3.hash(message));
         assertThat(part.heads()).isEqualTo(1);
     }
 

@@ -34,9 +34,9 @@ public final class Der {
         return tlv(DerNode.SEQUENCE, elements);
     }
 
-    /** A SEQUENCE's tag and length octets followed by {@code contentLength} zero octets for the caller to fill. */
-    public static byte[] sequenceShell(int contentLength) {
-        return header(DerNode.SEQUENCE, contentLength);
+    /** A SEQUENCE's tag and length octets, for a caller that writes its {@code contentLength} content octets. */
+    public static byte[] sequenceHeader(int contentLength) {
+        return tagAndLength(DerNode.SEQUENCE, contentLength);
     }
 
     /**
@@ -140,8 +140,28 @@ public final class Der {
 
     /** An array of the tag and definite length octets followed by room for {@code length} content octets. */
     private static byte[] header(int tag, int length) {
-        int lengthOctets = length < 0x80 ? 0 : (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-        byte[] out = new byte[2 + lengthOctets + length];
+        byte[] out = new byte[headerLength(length) + length];
+        writeHeader(out, tag, length);
+        return out;
+    }
+
+    /** Tag and length octets of an element with {@code length} content octets. */
+    static byte[] tagAndLength(int tag, int length) {
+        byte[] out = new byte[headerLength(length)];
+        writeHeader(out, tag, length);
+        return out;
+    }
+
+    private static int headerLength(int length) {
+        return 2 + lengthOctets(length);
+    }
+
+    private static int lengthOctets(int length) {
+        return length < 0x80 ? 0 : (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
+    }
+
+    private static void writeHeader(byte[] out, int tag, int length) {
+        int lengthOctets = lengthOctets(length);
         out[0] = (byte) tag;
         if (lengthOctets == 0) {
             out[1] = (byte) length;
@@ -151,6 +171,5 @@ public final class Der {
                 out[2 + i] = (byte) (length >>> (8 * (lengthOctets - 1 - i)));
             }
         }
-        return out;
     }
 }

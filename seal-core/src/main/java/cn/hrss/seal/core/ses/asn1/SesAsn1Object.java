@@ -4,6 +4,7 @@ import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.ASN1Primitive;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -39,6 +40,11 @@ public abstract class SesAsn1Object extends ASN1Object {
     /** Copies {@link #encoded()} into {@code destination} at {@code at}, without an intermediate array. */
     public final void copyEncodedTo(byte[] destination, int at) {
         System.arraycopy(source, offset, destination, at, length);
+    }
+
+    /** Writes {@link #encoded()} to {@code out} from where it is kept. */
+    public final void writeEncodedTo(OutputStream out) throws IOException {
+        out.write(source, offset, length);
     }
 
     /** Length of {@link #encoded()} without copying. */

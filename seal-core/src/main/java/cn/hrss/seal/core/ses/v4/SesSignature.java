@@ -5,6 +5,7 @@ import cn.hrss.seal.core.ses.SesLimits;
 import cn.hrss.seal.core.ses.asn1.Der;
 import cn.hrss.seal.core.ses.asn1.DerNode;
 import cn.hrss.seal.core.ses.asn1.SesAsn1Object;
+import cn.hrss.seal.core.ses.asn1.SplicedEncoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 import java.util.List;
@@ -36,15 +37,31 @@ public final class SesSignature extends SesAsn1Object {
 
     private SesSignature(TbsSign toSign, byte[] cert, ASN1ObjectIdentifier signatureAlgId, byte[] signature,
                          byte[] timeStamp, DerNode decoded) {
-        super(decoded != null ? decoded : built(timeStamp == null
-                ? Der.sequenceOf(toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature))
-                : Der.sequenceOf(toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature),
-                Der.explicit0(Der.bitString(timeStamp)))));
+        super(decoded != null ? decoded
+                : built(Der.sequenceOf(elements(toSign, cert, signatureAlgId, signature, timeStamp))));
         this.toSign = toSign;
         this.cert = cert;
         this.signatureAlgId = signatureAlgId;
         this.signature = signature;
         this.timeStamp = timeStamp;
+    }
+
+    /**
+     * The DER of a new SES_Signature over a TBS_Sign {@linkplain TbsSign#encodeAroundSeal encoded around its seal},
+     * kept around that seal: byte for byte {@code new SesSignature(toSign, cert, ...).encoded()}.
+     */
+    public static SplicedEncoding encodeAroundSeal(SplicedEncoding toSign, byte[] cert,
+                                                   ASN1ObjectIdentifier signatureAlgId, byte[] signature,
+                                                   byte[] timeStamp) {
+        return SplicedEncoding.sequence(elements(toSign, cert, signatureAlgId, signature, timeStamp));
+    }
+
+    private static Object[] elements(Object toSign, byte[] cert, ASN1ObjectIdentifier signatureAlgId,
+                                     byte[] signature, byte[] timeStamp) {
+        return timeStamp == null
+                ? new Object[] {toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature)}
+                : new Object[] {toSign, Der.octets(cert), Der.oid(signatureAlgId), Der.bitString(signature),
+                        Der.explicit0(Der.bitString(timeStamp))};
     }
 
     /** Decodes with {@link SesLimits#DEFAULT}. */

@@ -4,6 +4,7 @@ import cn.hrss.seal.core.ses.SesFormatException;
 import cn.hrss.seal.core.ses.asn1.Der;
 import cn.hrss.seal.core.ses.asn1.DerNode;
 import cn.hrss.seal.core.ses.asn1.SesAsn1Object;
+import cn.hrss.seal.core.ses.asn1.SplicedEncoding;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,17 +37,33 @@ public final class TbsSign extends SesAsn1Object {
 
     private TbsSign(int version, SESeal eseal, Instant timeInfo, byte[] dataHash, String propertyInfo,
                     ExtensionDatas extDatas, DerNode decoded) {
-        super(decoded != null ? decoded : built(extDatas == null
-                ? Der.sequenceOf(Der.integer(version), eseal, Der.generalizedTime(timeInfo),
-                Der.bitString(dataHash), Der.ia5(propertyInfo))
-                : Der.sequenceOf(Der.integer(version), eseal, Der.generalizedTime(timeInfo),
-                Der.bitString(dataHash), Der.ia5(propertyInfo), Der.explicit0(extDatas.encoded()))));
+        super(decoded != null ? decoded
+                : built(Der.sequenceOf(elements(version, eseal, timeInfo, dataHash, propertyInfo, extDatas))));
         this.version = version;
         this.eseal = eseal;
         this.timeInfo = timeInfo;
         this.dataHash = dataHash;
         this.propertyInfo = propertyInfo;
         this.extDatas = extDatas;
+    }
+
+    /**
+     * The DER of {@code new TbsSign(eseal, timeInfo, dataHash, propertyInfo, extDatas)}, kept around the SES_Seal
+     * instead of copying it: for signers that sign many TBS_Signs of one seal ({@code DataSigner}).
+     */
+    public static SplicedEncoding encodeAroundSeal(SESeal eseal, Instant timeInfo, byte[] dataHash,
+                                                   String propertyInfo, ExtensionDatas extDatas) {
+        return SplicedEncoding.sequence(elements(SesHeader.VERSION_4, eseal, Der.toSeconds(timeInfo), dataHash,
+                propertyInfo, extDatas));
+    }
+
+    private static Object[] elements(int version, SESeal eseal, Instant timeInfo, byte[] dataHash,
+                                     String propertyInfo, ExtensionDatas extDatas) {
+        return extDatas == null
+                ? new Object[] {Der.integer(version), eseal, Der.generalizedTime(timeInfo), Der.bitString(dataHash),
+                        Der.ia5(propertyInfo)}
+                : new Object[] {Der.integer(version), eseal, Der.generalizedTime(timeInfo), Der.bitString(dataHash),
+                        Der.ia5(propertyInfo), Der.explicit0(extDatas.encoded())};
     }
 
     public static TbsSign getInstance(Object obj) {
