@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "cn.hrss.seal.servicemgmt.ServiceMgmtAutoConfiguration", "cn.hrss.seal.anchor.evm.EvmAnchorAutoConfiguration"})
 @ConditionalOnProperty(prefix = "seal.evidence", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(CertificateAuthority.class)
+@EnableConfigurationProperties(DocumentIndexSchedule.class)
 public class EvidenceAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EvidenceAutoConfiguration.class);
 
@@ -44,6 +46,11 @@ public class EvidenceAutoConfiguration {
     @Bean
     LeafStore evidenceLog(JdbcTemplate jdbc, StoredTree tree, ObjectProvider<Clock> clocks) {
         return new LeafStore(jdbc, tree, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    DocumentIndex evidenceDocumentIndex(JdbcTemplate jdbc) {
+        return new DocumentIndex(jdbc);
     }
 
     /** Through the transactional proxy, once every bean is ready: a log from before V9_3 gets its subtrees. */
@@ -118,14 +125,14 @@ public class EvidenceAutoConfiguration {
 
     /** What document verification (API, portal) asks: the receipt of a document or signed revision. */
     @Bean
-    EvidenceReceipts evidenceReceiptLookup(Receipts receipts, LeafStore leaves) {
-        return documentSm3 -> leaves.leafOfDocument(documentSm3).flatMap(receipts::forLeaf)
+    EvidenceReceipts evidenceReceiptLookup(Receipts receipts, DocumentIndex documents) {
+        return documentSm3 -> documents.leafOf(documentSm3).flatMap(receipts::forLeaf)
                 .map(receipt -> receipt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Bean
-    ReceiptController evidenceReceiptController(Receipts receipts, LeafStore leaves) {
-        return new ReceiptController(receipts, leaves);
+    ReceiptController evidenceReceiptController(Receipts receipts, LeafStore leaves, DocumentIndex documents) {
+        return new ReceiptController(receipts, leaves, documents);
     }
 
     @Bean
@@ -151,6 +158,36 @@ public class EvidenceAutoConfiguration {
     @Bean
     PublicPaths evidencePublicPaths() {
         return PublicPaths.of("evidence", EvidenceController.PATH + "/**");
+    }
+
+    /**
+     * Fills the document index from the leaves' keys: when {@code seal.evidence.document-index.batch-leaves}
+     * leaves wait, or when some have waited {@code max-delay}; checked every {@code tick}. Lookups read the
+     * waiting leaves themselves, so nothing depends on when this runs.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
+    ScheduledExecutorService evidenceDocumentIndexSchedule(DocumentIndex documents,
+                                                           DocumentIndexSchedule schedule) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "evidence-document-index");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] lastFlush = {System.nanoTime()};
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                long pending = documents.pending();
+                if (pending >= schedule.batchLeaves() || pending > 0
+                        && System.nanoTime() - lastFlush[0] >= schedule.maxDelay().toNanos()) {
+                    documents.flush();
+                    lastFlush[0] = System.nanoTime();
+                }
+            } catch (RuntimeException e) {
+                log.warn("evidence document index: {}", e.getMessage());
+            }
+        }, schedule.tick().toMillis(), schedule.tick().toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     @Bean(destroyMethod = "shutdownNow")

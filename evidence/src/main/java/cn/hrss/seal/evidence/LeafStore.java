@@ -5,8 +5,10 @@ import cn.hrss.seal.core.merkle.SubtreeHashes;
 import cn.hrss.seal.core.merkle.SubtreeHashes.Position;
 import cn.hrss.seal.evidence.api.EvidenceLog;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 class LeafStore implements EvidenceLog {
     static final int MAX_LEAF = 16 * 1024;
-    private static final int INDEX_ROWS_PER_STATEMENT = 100;
-    // compiled once: every digest of a batch signing is checked on the signing path
-    private static final java.util.regex.Pattern SM3_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     private static final int CHUNK = 10_000;
     private static final Logger log = LoggerFactory.getLogger(LeafStore.class);
     private final JdbcTemplate jdbc;
@@ -47,6 +46,18 @@ class LeafStore implements EvidenceLog {
     @Override
     @Transactional
     public long appendAll(List<byte[]> leaves) {
+        return appendAll(leaves, Collections.nCopies(leaves.size(), null));
+    }
+
+    /**
+     * Appends leaves with the lookup keys of the documents each records ({@link DocumentIndex#keysOf}, null for
+     * none), kept in the leaf's row until {@link DocumentIndex#flush} moves them into the index.
+     */
+    @Transactional
+    public long appendAll(List<byte[]> leaves, List<byte[]> documentKeys) {
+        if (documentKeys.size() != leaves.size()) {
+            throw new IllegalArgumentException("one list of document keys per leaf");
+        }
         for (byte[] leaf : leaves) {
             if (leaf == null || leaf.length == 0 || leaf.length > MAX_LEAF) {
                 throw new IllegalArgumentException("an evidence leaf is 1.." + MAX_LEAF + " bytes");
@@ -62,9 +73,11 @@ class LeafStore implements EvidenceLog {
         for (int i = 0; i < leaves.size(); i++) {
             byte[] hash = MerkleHashes.leaf(leaves.get(i));
             hashes.add(hash);
-            rows.add(new Object[] {first + i, HexFormat.of().formatHex(hash), leaves.get(i), now});
+            rows.add(new Object[] {first + i, HexFormat.of().formatHex(hash), leaves.get(i), now, documentKeys.get(i)});
         }
-        jdbc.batchUpdate("INSERT INTO evidence_leaf (idx, leaf_hash, leaf, appended_at) VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO evidence_leaf (idx, leaf_hash, leaf, appended_at, document_keys) "
+                + "VALUES (?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.CHAR, Types.BINARY, Types.TIMESTAMP,
+                Types.BINARY});
         storeNodes(first, hashes);
         jdbc.update("UPDATE evidence_head SET size = ? WHERE id = 1", first + leaves.size());
         return first;
@@ -120,55 +133,6 @@ class LeafStore implements EvidenceLog {
     Optional<byte[]> leaf(long index) {
         return jdbc.query("SELECT leaf FROM evidence_leaf WHERE idx = ?", (rs, n) -> rs.getBytes(1), index).stream()
                 .findFirst();
-    }
-
-    /**
-     * Notes which documents (by SM3, 64 hex digits) a leaf records, so a receipt can be found from the document
-     * alone; keyed by {@link #documentKey}, in multi-row statements (a batch signing indexes hundreds of digests).
-     */
-    void indexDocuments(long index, java.util.Collection<String> documentSm3) {
-        List<Long> keys = documentSm3.stream().map(LeafStore::documentKey).distinct().toList();
-        for (int from = 0; from < keys.size(); from += INDEX_ROWS_PER_STATEMENT) {
-            List<Long> rows = keys.subList(from, Math.min(keys.size(), from + INDEX_ROWS_PER_STATEMENT));
-            Object[] args = new Object[2 * rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                args[2 * i] = rows.get(i);
-                args[2 * i + 1] = index;
-            }
-            jdbc.update("INSERT INTO evidence_document_key (document_key, leaf_idx) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?)")), args);
-        }
-    }
-
-    private static boolean isSm3Hex(String text) {
-        return text != null && SM3_HEX.matcher(text).matches();
-    }
-
-    /** The first 8 bytes of a document's SM3 as a number: the lookup key of {@code evidence_document_key}. */
-    static long documentKey(String documentSm3) {
-        if (!isSm3Hex(documentSm3)) {
-            throw new IllegalArgumentException("a document is named by its SM3 in 64 hex digits");
-        }
-        return Long.parseUnsignedLong(documentSm3.substring(0, 16), 16);
-    }
-
-    /** The newest leaf recording that document. */
-    Optional<Long> leafOfDocument(String documentSm3) {
-        if (!isSm3Hex(documentSm3)) {
-            return Optional.empty();
-        }
-        String sm3 = documentSm3.toLowerCase(java.util.Locale.ROOT);
-        // a key can be shared by other documents: the leaf itself names the full SM3
-        for (Long index : jdbc.queryForList("SELECT leaf_idx FROM evidence_document_key WHERE document_key = ? "
-                + "ORDER BY leaf_idx DESC", Long.class, documentKey(sm3))) {
-            if (leaf(index).map(l -> new String(l, java.nio.charset.StandardCharsets.US_ASCII).contains(sm3))
-                    .orElse(false)) {
-                return Optional.of(index);
-            }
-        }
-        // leaves indexed before V9_7
-        return jdbc.queryForList("SELECT MAX(leaf_idx) FROM evidence_document WHERE document_sm3 = ?", Long.class,
-                sm3).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<Long> indexOf(String leafHashHex, long treeSize) {

@@ -21,8 +21,10 @@ class ReceiptController {
     static final String NOT_YET = "EVIDENCE_NOT_YET_CHECKPOINTED";
     private final Receipts receipts;
     private final LeafStore leaves;
+    private final DocumentIndex documents;
 
-    ReceiptController(Receipts receipts, LeafStore leaves) {
+    ReceiptController(Receipts receipts, LeafStore leaves, DocumentIndex documents) {
+        this.documents = documents;
         this.receipts = receipts;
         this.leaves = leaves;
     }
@@ -37,7 +39,7 @@ class ReceiptController {
         if (!hash.matches("[0-9a-f]{64}")) {
             throw SealException.badRequest(EvidenceController.HASH_INVALID, "the hash is 64 hex digits (SM3)");
         }
-        long index = (leafHash.isPresent() ? leaves.indexOf(hash, Long.MAX_VALUE) : leaves.leafOfDocument(hash))
+        long index = (leafHash.isPresent() ? leaves.indexOf(hash, Long.MAX_VALUE) : documents.leafOf(hash))
                 .orElseThrow(() -> SealException.notFound(EvidenceController.LEAF_NOT_FOUND,
                         "no evidence leaf for that " + (leafHash.isPresent() ? "leaf hash" : "document")));
         ObjectNode receipt = receipts.forLeaf(index).orElseThrow(() -> SealException.notFound(NOT_YET,

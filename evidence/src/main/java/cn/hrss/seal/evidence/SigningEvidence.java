@@ -30,12 +30,11 @@ final class SigningEvidence {
     @EventListener
     void on(DocumentsSigned signed) {
         List<DocumentsSigned> parts = parts(signed);
-        long first = log.appendAll(parts.stream().map(this::leaf).toList());
-        for (int i = 0; i < parts.size(); i++) {
-            List<String> documents = new ArrayList<>(parts.get(i).documentSm3());
-            documents.addAll(parts.get(i).signedSm3());
-            log.indexDocuments(first + i, documents);
-        }
+        log.appendAll(parts.stream().map(this::leaf).toList(), parts.stream().map(part -> {
+            List<String> documents = new ArrayList<>(part.documentSm3());
+            documents.addAll(part.signedSm3());
+            return DocumentIndex.keysOf(documents);
+        }).toList());
     }
 
     /**

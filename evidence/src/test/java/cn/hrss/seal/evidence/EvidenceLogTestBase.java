@@ -155,11 +155,12 @@ abstract class EvidenceLogTestBase {
                 "ab".repeat(32), documents, signatures, "03".repeat(32), Instant.parse("2026-12-06T01:00:00Z"),
                 tokens));
         assertThat(log.size()).isEqualTo(before + 3);
+        DocumentIndex index = node.getBean(DocumentIndex.class);
         for (int i = 0; i < n; i += 7) {
-            long index = log.leafOfDocument(documents.get(i)).orElseThrow();
-            assertThat(log.leafOfDocument(signatures.get(i))).hasValue(index);
-            assertThat(index).isEqualTo(before + i / SigningEvidence.ITEMS_PER_LEAF);
-            String leaf = new String(log.leaf(index).orElseThrow(), StandardCharsets.UTF_8);
+            long leafIndex = index.leafOf(documents.get(i)).orElseThrow();
+            assertThat(index.leafOf(signatures.get(i))).hasValue(leafIndex);
+            assertThat(leafIndex).isEqualTo(before + i / SigningEvidence.ITEMS_PER_LEAF);
+            String leaf = new String(log.leaf(leafIndex).orElseThrow(), StandardCharsets.UTF_8);
             assertThat(leaf).contains("signId=batch-1", documents.get(i), signatures.get(i), tokens.get(i));
             assertThat(leaf.length()).isLessThanOrEqualTo(LeafStore.MAX_LEAF);
         }
@@ -170,26 +171,103 @@ abstract class EvidenceLogTestBase {
     @Test
     void documentsSharingALookupKeyAndDocumentsIndexedBeforeTheKeyAreFoundInTheirOwnLeaves() {
         LeafStore log = node.getBean(LeafStore.class);
+        DocumentIndex index = node.getBean(DocumentIndex.class);
         String first = "ab".repeat(8) + "01".repeat(24);
         String second = "ab".repeat(8) + "02".repeat(24);
-        assertThat(LeafStore.documentKey(first)).isEqualTo(LeafStore.documentKey(second));
+        assertThat(DocumentIndex.documentKey(first)).isEqualTo(DocumentIndex.documentKey(second));
         for (String document : List.of(first, second)) {
             node.publishEvent(new DocumentsSigned("key-" + document, DocumentsSigned.Flow.AUTHORISED,
                     "GJ35020326000000015", "ab".repeat(32), List.of(document), List.of("0c".repeat(32)),
                     "03".repeat(32), Instant.parse("2026-12-06T02:00:00Z")));
         }
-        long firstLeaf = log.leafOfDocument(first).orElseThrow();
-        long secondLeaf = log.leafOfDocument(second).orElseThrow();
+        long firstLeaf = index.leafOf(first).orElseThrow();
+        long secondLeaf = index.leafOf(second).orElseThrow();
         assertThat(secondLeaf).isEqualTo(firstLeaf + 1);
         assertThat(new String(log.leaf(firstLeaf).orElseThrow(), StandardCharsets.UTF_8)).contains(first);
-        assertThat(log.leafOfDocument("ab".repeat(8) + "03".repeat(24))).isEmpty();
-        assertThat(log.leafOfDocument("not a digest")).isEmpty();
+        assertThat(index.leafOf("ab".repeat(8) + "03".repeat(24))).isEmpty();
+        assertThat(index.leafOf("not a digest")).isEmpty();
 
         // a row of the index as it was before V9_7 is still read
         String older = "0d".repeat(32);
         node.getBean(JdbcTemplate.class).update("INSERT INTO evidence_document (document_sm3, leaf_idx) VALUES (?, ?)",
                 older, firstLeaf);
-        assertThat(log.leafOfDocument(older)).hasValue(firstLeaf);
+        assertThat(index.leafOf(older)).hasValue(firstLeaf);
+    }
+
+    @Test
+    void theDocumentIndexIsFilledFromTheLeavesInSortedBatchesAndLookupsDoNotWaitForIt() {
+        DocumentIndex index = node.getBean(DocumentIndex.class);
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        index.flush();
+        assertThat(index.pending()).isZero();
+        String document = "5e".repeat(32);
+        String signature = "07".repeat(32);
+        long leaf = signed("index-1", document, signature);
+
+        // found while its leaf waits, before anything is in the index
+        assertThat(index.pending()).isEqualTo(1);
+        assertThat(index.leafOf(document)).hasValue(leaf);
+        assertThat(index.leafOf(signature)).hasValue(leaf);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
+                leaf)).isZero();
+
+        // a second leaf of several documents: one fill indexes both leaves, each key once, in key order
+        List<String> many = List.of("ff".repeat(32), "01".repeat(32), "80".repeat(32));
+        long second = signed("index-2", many, List.of(document));
+        assertThat(index.flush()).isEqualTo(2);
+        assertThat(index.pending()).isZero();
+        assertThat(index.flush()).isZero();
+        assertThat(jdbc.queryForList("SELECT document_key FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
+                leaf)).containsExactlyInAnyOrder(DocumentIndex.documentKey(document),
+                DocumentIndex.documentKey(signature));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
+                second)).isEqualTo(4);
+        // the newest leaf naming a document wins, indexed or waiting
+        assertThat(index.leafOf(document)).hasValue(second);
+        assertThat(index.leafOf(signature)).hasValue(leaf);
+        for (String d : many) {
+            assertThat(index.leafOf(d)).hasValue(second);
+        }
+        long third = signed("index-3", document, "09".repeat(32));
+        assertThat(index.leafOf(document)).hasValue(third);
+        assertThat(index.flush()).isEqualTo(1);
+        assertThat(index.leafOf(document)).hasValue(third);
+    }
+
+    @Test
+    void aLeafWithoutDocumentsAndAFailedAppendLeaveTheIndexConsistent() {
+        DocumentIndex index = node.getBean(DocumentIndex.class);
+        LeafStore log = node.getBean(LeafStore.class);
+        index.flush();
+        long plain = log.append("plain leaf".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> log.appendAll(List.of("a".getBytes(StandardCharsets.UTF_8)), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(index.pending()).isEqualTo(1);
+        assertThat(index.flush()).isEqualTo(1);
+        assertThat(node.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class, plain)).isZero();
+        assertThatThrownBy(() -> DocumentIndex.keysOf(List.of("not a digest")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DocumentIndex.keysOf(List.of())).isNull();
+    }
+
+    private long signed(String signId, String document, String signature) {
+        return signed(signId, List.of(document), List.of(signature));
+    }
+
+    /** The leaf a signing of these documents became. */
+    private long signed(String signId, List<String> documents, List<String> signatures) {
+        LeafStore log = node.getBean(LeafStore.class);
+        long before = log.size();
+        List<String> signed = new ArrayList<>(signatures);
+        while (signed.size() < documents.size()) {
+            signed.add(signatures.get(0));
+        }
+        node.publishEvent(new DocumentsSigned(signId, DocumentsSigned.Flow.AUTHORISED, "GJ35020326000000015",
+                "ab".repeat(32), documents, signed.subList(0, documents.size()), "03".repeat(32),
+                Instant.parse("2026-12-06T03:00:00Z")));
+        assertThat(log.size()).isEqualTo(before + 1);
+        return before;
     }
 
     @Test
