@@ -248,6 +248,11 @@ abstract class EvidenceLogTestBase {
                 "SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class, plain)).isZero();
         assertThatThrownBy(() -> DocumentIndex.keysOf(List.of("not a digest")))
                 .isInstanceOf(IllegalArgumentException.class);
+        // digits of other scripts are not hex digits of an SM3
+        assertThatThrownBy(() -> DocumentIndex.keysOf(List.of("\u0663".repeat(64))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(index.leafOf("\uff11".repeat(64))).isEmpty();
+        assertThat(index.leafOf("0".repeat(63) + "g")).isEmpty();
         assertThat(DocumentIndex.keysOf(List.of())).isNull();
     }
 
