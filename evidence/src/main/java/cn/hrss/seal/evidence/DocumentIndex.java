@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,7 @@ class DocumentIndex {
     static final int KEY_BYTES = Long.BYTES;
     private static final int LEAVES_PER_READ = 1_000;
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
     private final JdbcTemplate jdbc;
 
     DocumentIndex(JdbcTemplate jdbc) {
@@ -109,8 +112,11 @@ class DocumentIndex {
                 count += leafPairs.length;
             }
         }
+        long started = System.nanoTime();
         insertSorted(pairs, count / 2);
         jdbc.update("UPDATE evidence_index_head SET indexed_below = ? WHERE id = 1", to);
+        log.debug("document index: leaves {}..{} with {} keys in {} ms", from, to - 1, count / 2,
+                (System.nanoTime() - started) / 1_000_000);
         return to - from;
     }
 

@@ -4,10 +4,8 @@ import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERGeneralizedTime;
 import org.bouncycastle.asn1.DERIA5String;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 
@@ -94,12 +92,14 @@ public final class Der {
         return encode(new DERPrintableString(value, true));
     }
 
+    // OCTET STRING and BIT STRING are written here (a signature writes several): same DER as BouncyCastle's
     public static byte[] octets(byte[] value) {
-        return encode(new DEROctetString(value));
+        return tlv(DerNode.OCTET_STRING, value);
     }
 
+    /** A BIT STRING of whole octets (no unused bits). */
     public static byte[] bitString(byte[] value) {
-        return encode(new DERBitString(value));
+        return tlv(DerNode.BIT_STRING, new byte[1], value);
     }
 
     public static byte[] oid(ASN1ObjectIdentifier value) {
