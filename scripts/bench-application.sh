@@ -28,7 +28,7 @@ node_jar="$root/deploy/seal-node/target/seal-node.jar"
 parts=${1:-all}
 jmh_opts=${BENCH_JMH_OPTS:--f 1 -wi 3 -w 3s -i 5 -r 5s}
 baseline_opts=${BENCH_BASELINE_OPTS:--f 1 -wi 3 -w 3s -i 5 -r 3s}   # run before and after the load
-load_seconds=${BENCH_LOAD_SECONDS:-30}
+load_seconds=${BENCH_LOAD_SECONDS:-120}   # holds several evidence index fills (every ~16 s under batch load)
 load_warmup=${BENCH_LOAD_WARMUP:-15}
 # every mode runs this long unmeasured before any is measured: the node's JIT compiles for minutes under these
 # loads (PrintCompilation; the load driver's CPU-by-thread line shows the compiler threads' share)

@@ -249,6 +249,8 @@ public final class EvidenceBenchReport {
             nodesDb.commit();
             try (Statement s = leavesDb.createStatement()) {
                 s.executeUpdate("UPDATE evidence_head SET size = " + to + " WHERE id = 1");
+                // the loaded leaves carry no document keys: nothing for the document index to fill from them
+                s.executeUpdate("UPDATE evidence_index_head SET indexed_below = " + to + " WHERE id = 1");
             }
             leavesDb.commit();
             System.out.printf("bench-evidence: COPY done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
