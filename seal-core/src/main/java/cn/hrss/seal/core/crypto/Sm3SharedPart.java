@@ -48,15 +48,15 @@ public final class Sm3SharedPart {
     }
 
     private SM3Digest stateAfterShared(byte[] headBytes) {
-        Head head = new Head(headBytes.clone());
-        SM3Digest state = afterShared.get(head);
+        SM3Digest state = afterShared.get(new Head(headBytes));
         if (state == null) {
             state = new SM3Digest();
             state.update(prefix, 0, prefix.length);
             state.update(headBytes, 0, headBytes.length);
             state.update(shared, 0, shared.length);
             if (afterShared.size() < MAX_HEADS) {
-                afterShared.putIfAbsent(head, state);
+                // the caller's array is looked up as it is, but a kept key is a copy it cannot change
+                afterShared.putIfAbsent(new Head(headBytes.clone()), state);
             }
         }
         return state;

@@ -39,7 +39,14 @@ class SplicedEncodingTest {
             for (ExtensionDatas ext : Arrays.asList(null, EXT)) {
                 SplicedEncoding spliced = TbsSign.encodeAroundSeal(SEAL, AT, DATA_HASH, propertyInfo, ext);
                 byte[] built = new TbsSign(SEAL, AT, DATA_HASH, propertyInfo, ext).encoded();
-                assertThat(spliced.toByteArray()).isEqualTo(built);
+                // the same DER assembled from whole element encodings, independently of SplicedEncoding
+                byte[] reference = ext == null
+                        ? Der.sequence(Der.integer(4), SEAL.encoded(), Der.generalizedTime(AT), Der.bitString(DATA_HASH),
+                        Der.ia5(propertyInfo))
+                        : Der.sequence(Der.integer(4), SEAL.encoded(), Der.generalizedTime(AT), Der.bitString(DATA_HASH),
+                        Der.ia5(propertyInfo), Der.explicit0(ext.encoded()));
+                assertThat(spliced.toByteArray()).isEqualTo(built).isEqualTo(reference);
+                assertThat(TbsSign.getInstance(built).encoded()).isEqualTo(reference);
                 assertThat(spliced.length()).isEqualTo(built.length);
                 assertThat(spliced.shared()).containsSame(SEAL);
             }
@@ -54,7 +61,13 @@ class SplicedEncodingTest {
             SplicedEncoding spliced = SesSignature.encodeAroundSeal(toSign, cert, ALG, VALUE, timeStamp);
             byte[] built = new SesSignature(new TbsSign(SEAL, AT, DATA_HASH, "signId=1", null), cert, ALG, VALUE,
                     timeStamp).encoded();
-            assertThat(spliced.toByteArray()).isEqualTo(built);
+            byte[] toSignDer = Der.sequence(Der.integer(4), SEAL.encoded(), Der.generalizedTime(AT),
+                    Der.bitString(DATA_HASH), Der.ia5("signId=1"));
+            byte[] reference = timeStamp == null
+                    ? Der.sequence(toSignDer, Der.octets(cert), Der.oid(ALG), Der.bitString(VALUE))
+                    : Der.sequence(toSignDer, Der.octets(cert), Der.oid(ALG), Der.bitString(VALUE),
+                    Der.explicit0(Der.bitString(timeStamp)));
+            assertThat(spliced.toByteArray()).isEqualTo(built).isEqualTo(reference);
 
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             spliced.writeTo(written);

@@ -37,32 +37,6 @@ public final class Der {
         return tagAndLength(DerNode.SEQUENCE, contentLength);
     }
 
-    /**
-     * A SEQUENCE of SES objects and encodings, copying each object's bytes once, straight into the result: a
-     * TBS_Sign or SES_Signature embeds the whole SES_Seal (tens of KB), signed many times a second.
-     *
-     * @param elements {@link SesAsn1Object}s and {@code byte[]} encodings, in order
-     */
-    public static byte[] sequenceOf(Object... elements) {
-        int length = 0;
-        for (Object e : elements) {
-            length += e instanceof SesAsn1Object o ? o.encodedLength() : ((byte[]) e).length;
-        }
-        byte[] out = header(DerNode.SEQUENCE, length);
-        int at = out.length - length;
-        for (Object e : elements) {
-            if (e instanceof SesAsn1Object o) {
-                o.copyEncodedTo(out, at);
-                at += o.encodedLength();
-            } else {
-                byte[] b = (byte[]) e;
-                System.arraycopy(b, 0, out, at, b.length);
-                at += b.length;
-            }
-        }
-        return out;
-    }
-
     public static byte[] explicit0(byte[] element) {
         return tlv(DerNode.CONTEXT_0, element);
     }

@@ -30,7 +30,7 @@ public final class SplicedEncoding {
     }
 
     /**
-     * The DER SEQUENCE of the given elements, byte for byte what {@link Der#sequenceOf} makes of them.
+     * The DER SEQUENCE of the given elements (built SES structures take their encoding from here too, whole).
      *
      * @param elements {@code byte[]} encodings, and exactly one {@link SesAsn1Object} or {@code SplicedEncoding}
      *                 with a shared part: that object (or that encoding's shared part) is the result's shared part

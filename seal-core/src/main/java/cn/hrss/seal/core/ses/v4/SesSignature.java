@@ -38,7 +38,7 @@ public final class SesSignature extends SesAsn1Object {
     private SesSignature(TbsSign toSign, byte[] cert, ASN1ObjectIdentifier signatureAlgId, byte[] signature,
                          byte[] timeStamp, DerNode decoded) {
         super(decoded != null ? decoded
-                : built(Der.sequenceOf(elements(toSign, cert, signatureAlgId, signature, timeStamp))));
+                : built(SplicedEncoding.sequence(elements(toSign, cert, signatureAlgId, signature, timeStamp)).toByteArray()));
         this.toSign = toSign;
         this.cert = cert;
         this.signatureAlgId = signatureAlgId;

@@ -38,7 +38,7 @@ public final class TbsSign extends SesAsn1Object {
     private TbsSign(int version, SESeal eseal, Instant timeInfo, byte[] dataHash, String propertyInfo,
                     ExtensionDatas extDatas, DerNode decoded) {
         super(decoded != null ? decoded
-                : built(Der.sequenceOf(elements(version, eseal, timeInfo, dataHash, propertyInfo, extDatas))));
+                : built(SplicedEncoding.sequence(elements(version, eseal, timeInfo, dataHash, propertyInfo, extDatas)).toByteArray()));
         this.version = version;
         this.eseal = eseal;
         this.timeInfo = timeInfo;
