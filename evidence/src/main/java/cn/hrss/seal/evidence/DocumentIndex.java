@@ -2,13 +2,15 @@ package cn.hrss.seal.evidence;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +31,19 @@ class DocumentIndex {
     static final int KEY_BYTES = Long.BYTES;
     private static final int LEAVES_PER_READ = 1_000;
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final Comparator<Entry> KEY_ORDER = Comparator.comparingLong(Entry::key)
+            .thenComparingLong(Entry::leaf);
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
     private final JdbcTemplate jdbc;
+    private final LeafStore leaves;
 
-    DocumentIndex(JdbcTemplate jdbc) {
+    DocumentIndex(JdbcTemplate jdbc, LeafStore leaves) {
         this.jdbc = jdbc;
+        this.leaves = leaves;
+    }
+
+    /** One row of the index: a document's lookup key and a leaf that records it. */
+    private record Entry(long key, long leaf) {
     }
 
     /** The first 8 bytes of a document's SM3 as a number: the lookup key of a document. */
@@ -64,19 +74,18 @@ class DocumentIndex {
         }
         String sm3 = documentSm3.toLowerCase(Locale.ROOT);
         long key = documentKey(sm3);
-        long watermark = watermark();
-        // leaves not yet in the index: newer than every indexed one
+        // leaves not yet in the index first: newer than every indexed one
         List<Long> pending = jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? "
                         + "AND document_keys IS NOT NULL ORDER BY idx DESC",
-                (rs, n) -> contains(rs.getBytes(2), key) ? rs.getLong(1) : null, watermark);
-        List<Long> indexed = jdbc.queryForList("SELECT leaf_idx FROM evidence_document_key WHERE document_key = ? "
-                + "ORDER BY leaf_idx DESC", Long.class, key);
-        for (List<Long> candidates : List.of(pending, indexed)) {
-            for (Long index : candidates) {
-                if (index != null && names(index, sm3)) {
-                    return Optional.of(index);
-                }
-            }
+                (rs, n) -> LongStream.of(keys(rs.getBytes(2))).anyMatch(k -> k == key) ? rs.getLong(1) : null,
+                watermark());
+        Optional<Long> found = newestNaming(pending, sm3);
+        if (found.isEmpty()) {
+            found = newestNaming(jdbc.queryForList("SELECT leaf_idx FROM evidence_document_key "
+                    + "WHERE document_key = ? ORDER BY leaf_idx DESC", Long.class, key), sm3);
+        }
+        if (found.isPresent()) {
+            return found;
         }
         // leaves indexed before V9_7
         return jdbc.queryForList("SELECT MAX(leaf_idx) FROM evidence_document WHERE document_sm3 = ?", Long.class,
@@ -94,87 +103,68 @@ class DocumentIndex {
     public long flush() {
         long from = jdbc.queryForObject("SELECT indexed_below FROM evidence_index_head WHERE id = 1 FOR UPDATE",
                 Long.class);
-        long to = jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1", Long.class);
+        long to = leaves.size();
         if (to <= from) {
             return 0;
         }
-        long[] pairs = new long[0];
-        int count = 0;
+        List<Entry> entries = new ArrayList<>();
         for (long at = from; at < to; at += LEAVES_PER_READ) {
-            List<long[]> rows = jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ? "
-                    + "AND document_keys IS NOT NULL", (rs, n) -> pairsOf(rs.getLong(1), rs.getBytes(2)),
-                    at, Math.min(to, at + LEAVES_PER_READ));
-            for (long[] leafPairs : rows) {
-                if (count + leafPairs.length > pairs.length) {
-                    pairs = Arrays.copyOf(pairs, Math.max(2 * pairs.length, count + leafPairs.length));
-                }
-                System.arraycopy(leafPairs, 0, pairs, count, leafPairs.length);
-                count += leafPairs.length;
-            }
+            jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ? "
+                    + "AND document_keys IS NOT NULL", rs -> {
+                        long leaf = rs.getLong(1);
+                        for (long key : keys(rs.getBytes(2))) {
+                            entries.add(new Entry(key, leaf));
+                        }
+                    }, at, Math.min(to, at + LEAVES_PER_READ));
         }
         long started = System.nanoTime();
-        insertSorted(pairs, count / 2);
+        entries.sort(KEY_ORDER);
+        insert(entries);
         jdbc.update("UPDATE evidence_index_head SET indexed_below = ? WHERE id = 1", to);
-        log.debug("document index: leaves {}..{} with {} keys in {} ms", from, to - 1, count / 2,
+        log.debug("document index: leaves {}..{} with {} keys in {} ms", from, to - 1, entries.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return to - from;
     }
 
     /** Leaves recorded but not yet in the index. */
     long pending() {
-        return jdbc.queryForObject("SELECT size FROM evidence_head WHERE id = 1", Long.class) - watermark();
+        return leaves.size() - watermark();
     }
 
     private long watermark() {
         return jdbc.queryForObject("SELECT indexed_below FROM evidence_index_head WHERE id = 1", Long.class);
     }
 
-    /** Inserts (key, leaf) pairs ordered by key, then leaf. */
-    private void insertSorted(long[] pairs, int n) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        long[] p = pairs;
-        Arrays.sort(order, (a, b) -> {
-            int byKey = Long.compare(p[2 * a], p[2 * b]);
-            return byKey != 0 ? byKey : Long.compare(p[2 * a + 1], p[2 * b + 1]);
-        });
-        for (int from = 0; from < n; from += ROWS_PER_STATEMENT) {
-            int rows = Math.min(ROWS_PER_STATEMENT, n - from);
-            Object[] args = new Object[2 * rows];
-            for (int i = 0; i < rows; i++) {
-                args[2 * i] = pairs[2 * order[from + i]];
-                args[2 * i + 1] = pairs[2 * order[from + i] + 1];
+    /** Inserts the entries in their order, in multi-row statements. */
+    private void insert(List<Entry> entries) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            List<Entry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+            Object[] args = new Object[2 * rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                args[2 * i] = rows.get(i).key();
+                args[2 * i + 1] = rows.get(i).leaf();
             }
             jdbc.update("INSERT INTO evidence_document_key (document_key, leaf_idx) VALUES "
-                    + String.join(", ", Collections.nCopies(rows, "(?, ?)")), args);
+                    + String.join(", ", Collections.nCopies(rows.size(), "(?, ?)")), args);
         }
     }
 
-    private static long[] pairsOf(long leaf, byte[] keys) {
-        ByteBuffer in = ByteBuffer.wrap(keys);
-        long[] pairs = new long[2 * (keys.length / KEY_BYTES)];
-        for (int i = 0; i < pairs.length; i += 2) {
-            pairs[i] = in.getLong();
-            pairs[i + 1] = leaf;
+    /** The lookup keys a leaf row stores, 8 bytes each. */
+    private static long[] keys(byte[] stored) {
+        ByteBuffer in = ByteBuffer.wrap(stored);
+        long[] keys = new long[stored.length / KEY_BYTES];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = in.getLong();
         }
-        return pairs;
+        return keys;
     }
 
-    private static boolean contains(byte[] keys, long key) {
-        ByteBuffer in = ByteBuffer.wrap(keys);
-        while (in.remaining() >= KEY_BYTES) {
-            if (in.getLong() == key) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean names(long index, String sm3) {
-        return jdbc.query("SELECT leaf FROM evidence_leaf WHERE idx = ?", (rs, n) -> rs.getBytes(1), index).stream()
-                .findFirst().map(l -> new String(l, StandardCharsets.US_ASCII).contains(sm3)).orElse(false);
+    /** The first of these leaves (newest first; nulls skipped) whose text names the full SM3. */
+    private Optional<Long> newestNaming(List<Long> candidates, String sm3) {
+        return candidates.stream().filter(Objects::nonNull)
+                .filter(index -> leaves.leaf(index).map(l -> new String(l, StandardCharsets.US_ASCII).contains(sm3))
+                        .orElse(false))
+                .findFirst();
     }
 
     /** 64 hex digits (checked for every digest of a batch on the signing path, so without a regular expression). */

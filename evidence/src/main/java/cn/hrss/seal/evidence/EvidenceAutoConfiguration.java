@@ -49,8 +49,8 @@ public class EvidenceAutoConfiguration {
     }
 
     @Bean
-    DocumentIndex evidenceDocumentIndex(JdbcTemplate jdbc) {
-        return new DocumentIndex(jdbc);
+    DocumentIndex evidenceDocumentIndex(JdbcTemplate jdbc, LeafStore leaves) {
+        return new DocumentIndex(jdbc, leaves);
     }
 
     /** Through the transactional proxy, once every bean is ready: a log from before V9_3 gets its subtrees. */
