@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,31 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which leaf records a document, found from the document's SM3 alone. Every leaf stores the lookup keys of its
  * documents beside it ({@code evidence_leaf.document_keys}, 8 bytes each: the first 8 bytes of the SM3); the
- * searchable index ({@code evidence_document_key}) is filled from them later, in batches sorted by key, up to a
- * watermark ({@code evidence_index_head}). A batch signing records hundreds of documents a second: inserted one
- * signing at a time, each random key dirtied another page of a large B-tree and the embedded database read and
- * rewrote a page per key (docs/PERFORMANCE.md section 3); sorted in a batch, neighbouring keys share their pages.
+ * searchable index is filled from them later, in the background, up to a watermark ({@code evidence_index_head}):
+ * each fill writes the keys of the leaves since the last one as a sorted run, and runs are merged level by level
+ * ({@link KeyRuns}). A batch signing records hundreds of documents a second: inserted into a B-tree, each random key
+ * read and rewrote a page once the index outgrew the embedded database's cache (docs/PERFORMANCE.md section 3).
  *
- * <p>A lookup reads the leaves above the watermark first (they are the newest), then the index, then the rows of
- * the index from before V9_7. Two documents can share a key: a leaf counts only if it names the full SM3.
+ * <p>A lookup reads the leaves above the watermark first (they are the newest), then the runs, then the rows of the
+ * B-tree index of V9_7/V9_8 and of the index from before V9_7. Two documents can share a key: a leaf counts only if
+ * it names the full SM3.
  */
 class DocumentIndex {
     static final int KEY_BYTES = Long.BYTES;
     private static final int LEAVES_PER_READ = 1_000;
-    private static final int ROWS_PER_STATEMENT = 500;
-    private static final Comparator<Entry> KEY_ORDER = Comparator.comparingLong(Entry::key)
-            .thenComparingLong(Entry::leaf);
+    /** A lookup that raced this many merges reads the runs again no more. */
+    private static final int READ_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
     private final JdbcTemplate jdbc;
     private final LeafStore leaves;
+    private final KeyRuns runs;
 
     DocumentIndex(JdbcTemplate jdbc, LeafStore leaves) {
         this.jdbc = jdbc;
         this.leaves = leaves;
-    }
-
-    /** One row of the index: a document's lookup key and a leaf that records it. */
-    private record Entry(long key, long leaf) {
+        this.runs = new KeyRuns(jdbc);
     }
 
     /** The first 8 bytes of a document's SM3 as a number: the lookup key of a document. */
@@ -81,6 +78,9 @@ class DocumentIndex {
                 watermark());
         Optional<Long> found = newestNaming(pending, sm3);
         if (found.isEmpty()) {
+            found = newestNaming(fromRuns(key), sm3);
+        }
+        if (found.isEmpty()) { // filled before V9_9
             found = newestNaming(jdbc.queryForList("SELECT leaf_idx FROM evidence_document_key "
                     + "WHERE document_key = ? ORDER BY leaf_idx DESC", Long.class, key), sm3);
         }
@@ -93,7 +93,7 @@ class DocumentIndex {
     }
 
     /**
-     * Moves the keys of the leaves above the watermark into the index, sorted, and raises the watermark; one
+     * Writes the keys of the leaves above the watermark as a new run of sorted entries and raises the watermark; one
      * instance at a time (the watermark row is locked). Leaves below the log's committed size are all committed:
      * appends are serialised and move the size in their own transaction.
      *
@@ -101,29 +101,49 @@ class DocumentIndex {
      */
     @Transactional
     public long flush() {
-        long from = jdbc.queryForObject("SELECT indexed_below FROM evidence_index_head WHERE id = 1 FOR UPDATE",
-                Long.class);
+        long from = lockHead();
         long to = leaves.size();
         if (to <= from) {
             return 0;
         }
-        List<Entry> entries = new ArrayList<>();
+        List<KeyRuns.Entry> entries = new ArrayList<>();
         for (long at = from; at < to; at += LEAVES_PER_READ) {
             jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ? "
                     + "AND document_keys IS NOT NULL", rs -> {
                         long leaf = rs.getLong(1);
                         for (long key : keys(rs.getBytes(2))) {
-                            entries.add(new Entry(key, leaf));
+                            entries.add(new KeyRuns.Entry(key, leaf));
                         }
                     }, at, Math.min(to, at + LEAVES_PER_READ));
         }
         long started = System.nanoTime();
-        entries.sort(KEY_ORDER);
-        insert(entries);
+        entries.sort(KeyRuns.ORDER);
+        runs.write(0, from, to, entries.iterator());
         jdbc.update("UPDATE evidence_index_head SET indexed_below = ? WHERE id = 1", to);
         log.debug("document index: leaves {}..{} with {} keys in {} ms", from, to - 1, entries.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return to - from;
+    }
+
+    /**
+     * Merges the runs of one level that has {@link KeyRuns#FANOUT} of them into one run of the next level.
+     *
+     * @return whether there was such a level (call again until false)
+     */
+    @Transactional
+    public boolean compact() {
+        lockHead();
+        List<KeyRuns.Run> level = runs.mergeable();
+        if (level.isEmpty()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        KeyRuns.Run merged = runs.merge(level);
+        // lookups that listed the runs before this commit read them again
+        jdbc.update("UPDATE evidence_index_head SET generation = generation + 1 WHERE id = 1");
+        log.debug("document index: {} runs of level {} merged into run {} ({} entries) in {} ms", level.size(),
+                level.get(0).level(), merged.id(), merged.entries(), (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     /** Leaves recorded but not yet in the index. */
@@ -135,18 +155,29 @@ class DocumentIndex {
         return jdbc.queryForObject("SELECT indexed_below FROM evidence_index_head WHERE id = 1", Long.class);
     }
 
-    /** Inserts the entries in their order, in multi-row statements. */
-    private void insert(List<Entry> entries) {
-        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-            List<Entry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-            Object[] args = new Object[2 * rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                args[2 * i] = rows.get(i).key();
-                args[2 * i + 1] = rows.get(i).leaf();
+    /** The leaves the runs record under this key, newest first; read again if a merge retired a run meanwhile. */
+    private List<Long> fromRuns(long key) {
+        List<Long> found = new ArrayList<>();
+        for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+            long generation = generation();
+            found.clear();
+            for (KeyRuns.Run run : runs.all()) {
+                found.addAll(runs.leavesOf(run, key));
             }
-            jdbc.update("INSERT INTO evidence_document_key (document_key, leaf_idx) VALUES "
-                    + String.join(", ", Collections.nCopies(rows.size(), "(?, ?)")), args);
+            if (generation() == generation) {
+                break;
+            }
         }
+        found.sort(Comparator.reverseOrder());
+        return found;
+    }
+
+    private long lockHead() {
+        return jdbc.queryForObject("SELECT indexed_below FROM evidence_index_head WHERE id = 1 FOR UPDATE", Long.class);
+    }
+
+    private long generation() {
+        return jdbc.queryForObject("SELECT generation FROM evidence_index_head WHERE id = 1", Long.class);
     }
 
     /** The lookup keys a leaf row stores, 8 bytes each. */

@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * When the evidence document index is filled from the leaves ({@code seal.evidence.document-index.*}). Larger
- * batches share more index pages between their keys; every waiting leaf is read by each lookup of a document.
+ * When the evidence document index is filled from the leaves ({@code seal.evidence.document-index.*}). Each fill
+ * writes one run (fewer, larger runs mean fewer merges and fewer runs for a lookup to read); every waiting leaf is read
+ * by each lookup of a document.
  *
  * @param tick        how often the waiting leaves are counted
  * @param batchLeaves fill the index when this many leaves wait

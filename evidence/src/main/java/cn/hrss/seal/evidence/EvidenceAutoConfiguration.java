@@ -162,8 +162,8 @@ public class EvidenceAutoConfiguration {
 
     /**
      * Fills the document index from the leaves' keys: when {@code seal.evidence.document-index.batch-leaves}
-     * leaves wait, or when some have waited {@code max-delay}; checked every {@code tick}. Lookups read the
-     * waiting leaves themselves, so nothing depends on when this runs.
+     * leaves wait, or when some have waited {@code max-delay}; checked every {@code tick}; then merges its runs
+     * where a level is full. Lookups read the waiting leaves themselves, so nothing depends on when this runs.
      */
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnProperty(prefix = "seal.evidence", name = "checkpoint-scheduler", matchIfMissing = true)
@@ -182,6 +182,9 @@ public class EvidenceAutoConfiguration {
                         && System.nanoTime() - lastFlush[0] >= schedule.maxDelay().toNanos()) {
                     documents.flush();
                     lastFlush[0] = System.nanoTime();
+                    while (documents.compact()) {
+                        // merge level by level while some level is full
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("evidence document index: {}", e.getMessage());

@@ -195,9 +195,8 @@ abstract class EvidenceLogTestBase {
     }
 
     @Test
-    void theDocumentIndexIsFilledFromTheLeavesInSortedBatchesAndLookupsDoNotWaitForIt() {
+    void theDocumentIndexIsFilledFromTheLeavesInSortedRunsAndLookupsDoNotWaitForIt() {
         DocumentIndex index = node.getBean(DocumentIndex.class);
-        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
         index.flush();
         assertThat(index.pending()).isZero();
         String document = "5e".repeat(32);
@@ -208,20 +207,23 @@ abstract class EvidenceLogTestBase {
         assertThat(index.pending()).isEqualTo(1);
         assertThat(index.leafOf(document)).hasValue(leaf);
         assertThat(index.leafOf(signature)).hasValue(leaf);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
-                leaf)).isZero();
+        assertThat(indexedKeys(leaf)).isEmpty();
 
-        // a second leaf of several documents: one fill indexes both leaves, each key once, in key order
+        // a second leaf of several documents: one fill writes both leaves' keys as one run, each key once, in order
         List<String> many = List.of("ff".repeat(32), "01".repeat(32), "80".repeat(32));
         long second = signed("index-2", many, List.of(document));
         assertThat(index.flush()).isEqualTo(2);
         assertThat(index.pending()).isZero();
         assertThat(index.flush()).isZero();
-        assertThat(jdbc.queryForList("SELECT document_key FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
-                leaf)).containsExactlyInAnyOrder(DocumentIndex.documentKey(document),
+        KeyRuns.Run run = runs().all().get(0);
+        assertThat(run.level()).isZero();
+        assertThat(List.of(run.firstLeaf(), run.endLeaf(), run.entries())).containsExactly(leaf, second + 1, 6L);
+        List<KeyRuns.Entry> entries = new ArrayList<>();
+        runs().read(run).forEachRemaining(entries::add);
+        assertThat(entries).isSortedAccordingTo(KeyRuns.ORDER).hasSize(6);
+        assertThat(indexedKeys(leaf)).containsExactlyInAnyOrder(DocumentIndex.documentKey(document),
                 DocumentIndex.documentKey(signature));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class,
-                second)).isEqualTo(4);
+        assertThat(indexedKeys(second)).hasSize(4);
         // the newest leaf naming a document wins, indexed or waiting
         assertThat(index.leafOf(document)).hasValue(second);
         assertThat(index.leafOf(signature)).hasValue(leaf);
@@ -235,6 +237,96 @@ abstract class EvidenceLogTestBase {
     }
 
     @Test
+    void aKeyIsNeverSplitAcrossPagesAndLookupsFindKeysOnEveryPage() {
+        DocumentIndex index = node.getBean(DocumentIndex.class);
+        LeafStore log = node.getBean(LeafStore.class);
+        index.flush();
+        long base = 0x7e57_0000_0000_0000L;
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            documents.add("%016x%048x".formatted(base + i, i));
+        }
+        // 13 leaves of 200 documents; the first also names document 1023, so that its key has two entries exactly
+        // where a page of 1,024 entries would end
+        int boundary = KeyRuns.PAGE_ENTRIES - 1;
+        List<byte[]> leaves = new ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += 200) {
+            List<String> named = new ArrayList<>(documents.subList(from, Math.min(documents.size(), from + 200)));
+            if (from == 0) {
+                named.add(documents.get(boundary));
+            }
+            leaves.add(String.join("\n", named).getBytes(StandardCharsets.US_ASCII));
+            keys.add(DocumentIndex.keysOf(named));
+        }
+        long first = log.appendAll(leaves, keys);
+        assertThat(index.flush()).isEqualTo(leaves.size());
+        KeyRuns.Run run = runs().all().get(0);
+        assertThat(run.entries()).isEqualTo(documents.size() + 1L);
+        assertThat(node.getBean(JdbcTemplate.class).queryForList("SELECT last_key FROM evidence_key_page "
+                + "WHERE run_id = ? ORDER BY last_key", Long.class, run.id()))
+                .containsExactly(base + boundary, base + boundary + KeyRuns.PAGE_ENTRIES, base + 2_499);
+        assertThat(runs().leavesOf(run, base + boundary)).containsExactly(first, first + boundary / 200);
+        assertThat(index.leafOf(documents.get(boundary))).hasValue(first + boundary / 200);
+        for (int i : new int[] {0, 1, boundary - 1, boundary + 1, 1_024, 2_047, 2_048, 2_499}) {
+            assertThat(index.leafOf(documents.get(i))).as("document %d", i).hasValue(first + i / 200);
+        }
+        assertThat(runs().leavesOf(run, base - 1)).isEmpty();
+        assertThat(runs().leavesOf(run, base + 2_500)).isEmpty();
+        assertThat(index.leafOf("%016x%048x".formatted(base + 2_500, 2_500))).isEmpty();
+        assertThatThrownBy(() -> runs().write(0, 0, 1, List.of(new KeyRuns.Entry(2, 1), new KeyRuns.Entry(1, 1))
+                .iterator())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fullLevelsOfRunsAreMergedAndEveryDocumentIsStillFound() {
+        DocumentIndex index = node.getBean(DocumentIndex.class);
+        index.flush();
+        while (index.compact()) {
+            // whatever other tests left
+        }
+        assertThat(index.compact()).isFalse();
+        long levelZero = runs().all().stream().filter(r -> r.level() == 0).count();
+        long levelOne = runs().all().stream().filter(r -> r.level() == 1).count();
+        Map<String, Long> leaves = new java.util.LinkedHashMap<>();
+        for (long i = levelZero; i < KeyRuns.FANOUT; i++) {
+            String document = "%064x".formatted(0xc0de_0000L + i);
+            String signature = "%064x".formatted(0xface_0000L + i);
+            long leaf = signed("merge-" + i, document, signature);
+            leaves.put(document, leaf);
+            leaves.put(signature, leaf);
+            assertThat(index.flush()).isEqualTo(1);
+        }
+        assertThat(index.compact()).isTrue();
+        assertThat(runs().all().stream().filter(r -> r.level() == 0)).isEmpty();
+        List<KeyRuns.Run> merged = runs().all().stream().filter(r -> r.level() == 1).toList();
+        assertThat(merged).hasSize((int) levelOne + 1);
+        List<KeyRuns.Entry> entries = new ArrayList<>();
+        runs().read(merged.get(0)).forEachRemaining(entries::add);
+        assertThat(entries).isSortedAccordingTo(KeyRuns.ORDER).doesNotHaveDuplicates()
+                .hasSize((int) merged.get(0).entries());
+        leaves.forEach((document, leaf) -> assertThat(index.leafOf(document)).as(document).hasValue(leaf));
+        assertThat(index.compact()).isFalse();
+    }
+
+    private KeyRuns runs() {
+        return new KeyRuns(node.getBean(JdbcTemplate.class));
+    }
+
+    /** The lookup keys the runs hold for a leaf. */
+    private List<Long> indexedKeys(long leaf) {
+        List<Long> keys = new ArrayList<>();
+        for (KeyRuns.Run run : runs().all()) {
+            runs().read(run).forEachRemaining(e -> {
+                if (e.leaf() == leaf) {
+                    keys.add(e.key());
+                }
+            });
+        }
+        return keys;
+    }
+
+    @Test
     void aLeafWithoutDocumentsAndAFailedAppendLeaveTheIndexConsistent() {
         DocumentIndex index = node.getBean(DocumentIndex.class);
         LeafStore log = node.getBean(LeafStore.class);
@@ -244,8 +336,7 @@ abstract class EvidenceLogTestBase {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(index.pending()).isEqualTo(1);
         assertThat(index.flush()).isEqualTo(1);
-        assertThat(node.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT COUNT(*) FROM evidence_document_key WHERE leaf_idx = ?", Long.class, plain)).isZero();
+        assertThat(indexedKeys(plain)).isEmpty();
         assertThatThrownBy(() -> DocumentIndex.keysOf(List.of("not a digest")))
                 .isInstanceOf(IllegalArgumentException.class);
         // digits of other scripts are not hex digits of an SM3
