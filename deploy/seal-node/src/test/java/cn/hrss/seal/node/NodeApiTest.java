@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -18,6 +20,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import jakarta.servlet.MultipartConfigElement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +55,10 @@ abstract class NodeApiTest {
     MutableClock clock;
     @Autowired
     CipherDevice device;
+    @Autowired
+    MultipartConfigElement multipart;
+    @Autowired
+    ServletWebServerApplicationContext context;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -115,6 +123,16 @@ abstract class NodeApiTest {
                 "displayName", "User " + username, "roles", List.of(roles)));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return username;
+    }
+
+    @Test
+    void smallUploadPartsStayInMemoryAndAnswersAreWrittenInLargePieces() {
+        // form fields and small documents are not written to temporary files (PERFORMANCE.md section 3)
+        assertThat(multipart.getFileSizeThreshold()).isEqualTo(1024 * 1024);
+        assertThat(multipart.getMaxFileSize()).isEqualTo(50L * 1024 * 1024);
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        assertThat(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")).asString()
+                .isEqualTo(Integer.toString(WebServerConfiguration.SOCKET_WRITE_BUFFER));
     }
 
     @Test
