@@ -4,7 +4,6 @@ import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERGeneralizedTime;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -12,8 +11,8 @@ import org.bouncycastle.asn1.DERUTF8String;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -22,8 +21,7 @@ import java.time.temporal.ChronoUnit;
  * a TBS_Sign) is embedded verbatim and its signature stays valid.
  */
 public final class Der {
-    private static final DateTimeFormatter GENERALIZED_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final int GENERALIZED_TIME_TAG = 0x18;
 
     private Der() {
     }
@@ -82,7 +80,26 @@ public final class Der {
 
     /** GeneralizedTime in UTC, whole seconds ("yyyyMMddHHmmssZ"), the DER form used by Koal and ofdrw. */
     public static byte[] generalizedTime(Instant value) {
-        return encode(new DERGeneralizedTime(GENERALIZED_TIME.format(value.truncatedTo(ChronoUnit.SECONDS))));
+        // YYYYMMDDHHMMSSZ written directly: every data signature has one, and BouncyCastle's DERGeneralizedTime
+        // parsed and re-validated the formatted string each time
+        LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            throw new IllegalArgumentException("a GeneralizedTime has years 0001..9999, not " + t.getYear());
+        }
+        byte[] out = {GENERALIZED_TIME_TAG, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'Z'};
+        digits(out, 2, 4, t.getYear());
+        digits(out, 6, 2, t.getMonthValue());
+        digits(out, 8, 2, t.getDayOfMonth());
+        digits(out, 10, 2, t.getHour());
+        digits(out, 12, 2, t.getMinute());
+        digits(out, 14, 2, t.getSecond());
+        return out;
+    }
+
+    private static void digits(byte[] out, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            out[i] = (byte) ('0' + value % 10);
+        }
     }
 
     /** Truncation applied by {@link #generalizedTime}; builders use it so the in-memory value equals the encoded one. */
