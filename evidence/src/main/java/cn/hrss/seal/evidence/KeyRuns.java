@@ -98,7 +98,7 @@ class KeyRuns {
         // ordered by the whole primary key: H2 reads the index in order only then (by last_key alone it sorted
         // every page from there to the run's end)
         jdbc.query("SELECT entries FROM evidence_key_page WHERE run_id = ? AND last_key >= ? "
-                + "ORDER BY run_id, last_key FETCH FIRST 1 ROWS ONLY", rs -> {
+                + "ORDER BY run_id, last_key LIMIT 1", rs -> {
                     ByteBuffer page = ByteBuffer.wrap(rs.getBytes(1));
                     int n = page.capacity() / ENTRY_BYTES;
                     int low = 0;
@@ -237,8 +237,8 @@ class KeyRuns {
 
         private void read() {
             String sql = "SELECT last_key, entries FROM evidence_key_page WHERE run_id = ?"
-                    + (lastKey == null ? "" : " AND last_key > ?") + " ORDER BY run_id, last_key FETCH FIRST "
-                    + PAGES_PER_READ + " ROWS ONLY";
+                    + (lastKey == null ? "" : " AND last_key > ?") + " ORDER BY run_id, last_key LIMIT "
+                    + PAGES_PER_READ;
             Object[] args = lastKey == null ? new Object[] {run} : new Object[] {run, lastKey};
             jdbc.query(sql, rs -> {
                 lastKey = rs.getLong(1);

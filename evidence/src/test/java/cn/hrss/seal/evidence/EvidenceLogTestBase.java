@@ -243,10 +243,11 @@ abstract class EvidenceLogTestBase {
         index.flush();
         long base = 0x7e57_0000_0000_0000L;
         List<String> documents = new ArrayList<>();
-        for (int i = 0; i < 2_500; i++) {
+        int count = 20_000; // 20 pages: more than a merge reads at once
+        for (int i = 0; i < count; i++) {
             documents.add("%016x%048x".formatted(base + i, i));
         }
-        // 13 leaves of 200 documents; the first also names document 1023, so that its key has two entries exactly
+        // leaves of 200 documents; the first also names document 1023, so that its key has two entries exactly
         // where a page of 1,024 entries would end
         int boundary = KeyRuns.PAGE_ENTRIES - 1;
         List<byte[]> leaves = new ArrayList<>();
@@ -262,18 +263,25 @@ abstract class EvidenceLogTestBase {
         long first = log.appendAll(leaves, keys);
         assertThat(index.flush()).isEqualTo(leaves.size());
         KeyRuns.Run run = runs().all().get(0);
-        assertThat(run.entries()).isEqualTo(documents.size() + 1L);
+        assertThat(run.entries()).isEqualTo(count + 1L);
+        List<Long> lastKeys = new ArrayList<>();
+        for (long last = base + boundary; last < base + count - 1; last += KeyRuns.PAGE_ENTRIES) {
+            lastKeys.add(last);
+        }
+        lastKeys.add(base + count - 1);
         assertThat(node.getBean(JdbcTemplate.class).queryForList("SELECT last_key FROM evidence_key_page "
-                + "WHERE run_id = ? ORDER BY last_key", Long.class, run.id()))
-                .containsExactly(base + boundary, base + boundary + KeyRuns.PAGE_ENTRIES, base + 2_499);
+                + "WHERE run_id = ? ORDER BY last_key", Long.class, run.id())).isEqualTo(lastKeys);
+        List<KeyRuns.Entry> entries = new ArrayList<>();
+        runs().read(run).forEachRemaining(entries::add);
+        assertThat(entries).hasSize(count + 1).isSortedAccordingTo(KeyRuns.ORDER).doesNotHaveDuplicates();
         assertThat(runs().leavesOf(run, base + boundary)).containsExactly(first, first + boundary / 200);
         assertThat(index.leafOf(documents.get(boundary))).hasValue(first + boundary / 200);
-        for (int i : new int[] {0, 1, boundary - 1, boundary + 1, 1_024, 2_047, 2_048, 2_499}) {
+        for (int i : new int[] {0, 1, boundary - 1, boundary + 1, 1_024, 2_047, 2_048, 16_383, 16_384, count - 1}) {
             assertThat(index.leafOf(documents.get(i))).as("document %d", i).hasValue(first + i / 200);
         }
         assertThat(runs().leavesOf(run, base - 1)).isEmpty();
-        assertThat(runs().leavesOf(run, base + 2_500)).isEmpty();
-        assertThat(index.leafOf("%016x%048x".formatted(base + 2_500, 2_500))).isEmpty();
+        assertThat(runs().leavesOf(run, base + count)).isEmpty();
+        assertThat(index.leafOf("%016x%048x".formatted(base + count, count))).isEmpty();
         assertThatThrownBy(() -> runs().write(0, 0, 1, List.of(new KeyRuns.Entry(2, 1), new KeyRuns.Entry(1, 1))
                 .iterator())).isInstanceOf(IllegalArgumentException.class);
     }
