@@ -38,9 +38,13 @@ class DocumentIndex {
     private final KeyRuns runs;
 
     DocumentIndex(JdbcTemplate jdbc, LeafStore leaves) {
+        this(jdbc, leaves, new KeyRuns(jdbc));
+    }
+
+    DocumentIndex(JdbcTemplate jdbc, LeafStore leaves, KeyRuns runs) {
         this.jdbc = jdbc;
         this.leaves = leaves;
-        this.runs = new KeyRuns(jdbc);
+        this.runs = runs;
     }
 
     /** The first 8 bytes of a document's SM3 as a number: the lookup key of a document. */

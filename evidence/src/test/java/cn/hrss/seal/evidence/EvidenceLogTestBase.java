@@ -317,6 +317,38 @@ abstract class EvidenceLogTestBase {
         assertThat(index.compact()).isFalse();
     }
 
+    @Test
+    void aLookupThatListedTheRunsBeforeAMergeReadsThemAgain() {
+        DocumentIndex index = node.getBean(DocumentIndex.class);
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        index.flush();
+        while (index.compact()) {
+            // whatever other tests left
+        }
+        // fill level 0 until it is due for a merge; the document looked up is in its newest run
+        String watched = "";
+        long leaf = -1;
+        for (long i = runs().all().stream().filter(r -> r.level() == 0).count(); i < KeyRuns.FANOUT; i++) {
+            watched = "%064x".formatted(0xbee0000L + i);
+            leaf = signed("race-" + i, watched, "%064x".formatted(0xbee1000L + i));
+            index.flush();
+        }
+        // the lookup lists the runs; then a merge commits and removes them; then it reads their pages
+        int[] listings = {0};
+        KeyRuns racing = new KeyRuns(jdbc) {
+            @Override
+            List<Run> all() {
+                List<Run> listed = super.all();
+                if (listings[0]++ == 0) {
+                    assertThat(index.compact()).isTrue();
+                }
+                return listed;
+            }
+        };
+        assertThat(new DocumentIndex(jdbc, node.getBean(LeafStore.class), racing).leafOf(watched)).hasValue(leaf);
+        assertThat(listings[0]).as("runs listed again after the merge").isEqualTo(2);
+    }
+
     private KeyRuns runs() {
         return new KeyRuns(node.getBean(JdbcTemplate.class));
     }
