@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The document index as sorted runs (a log-structured merge index): every fill writes its (key, leaf) entries, sorted,
  * as one run of level 0; when a level holds {@link #FANOUT} runs they are merged into one run of the next level, up
- * to {@link #TOP_LEVEL}, whose runs stay. A run is stored as pages of about {@link #PAGE_ENTRIES} entries
+ * to {@link #TOP_LEVEL}, whose runs stay. A run is stored as pages of {@link #PAGE_ENTRIES} entries or a few more
  * ({@code evidence_key_page}, 16 bytes each: key, leaf), keyed by the run and the page's last key; a key never spans
  * two pages, so one primary-key lookup per run finds every entry of a key. Writing costs a sequential 16 bytes per
  * entry and level, where a B-tree of random keys larger than the database's cache read and rewrote a page per key.
@@ -22,12 +22,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * retired a run they were reading by the head's generation ({@link DocumentIndex#leafOf}).
  */
 class KeyRuns {
-    static final int PAGE_ENTRIES = 1_024;
+    /**
+     * 1,920 bytes: a page row stays under PostgreSQL's TOAST threshold (about 2 KB), so it is stored in line; with
+     * 16 KB pages most of PostgreSQL's fill and merge time went into out-of-line storage (docs/PERFORMANCE.md §3).
+     */
+    static final int PAGE_ENTRIES = 120;
     static final int FANOUT = 8;
     /** Runs of this level are not merged further: at most about FANOUT^TOP_LEVEL fills' entries per merge. */
     static final int TOP_LEVEL = 2;
     static final int ENTRY_BYTES = 2 * Long.BYTES;
-    private static final int PAGES_PER_READ = 16;
+    private static final int PAGES_PER_READ = 128;
     private static final int PAGES_PER_WRITE = 64;
     static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::key).thenComparingLong(Entry::leaf);
     private final JdbcTemplate jdbc;

@@ -243,18 +243,19 @@ abstract class EvidenceLogTestBase {
         index.flush();
         long base = 0x7e57_0000_0000_0000L;
         List<String> documents = new ArrayList<>();
-        int count = 20_000; // 20 pages: more than a merge reads at once
+        int count = 20_000; // 167 pages: more than a merge reads at once
         for (int i = 0; i < count; i++) {
             documents.add("%016x%048x".formatted(base + i, i));
         }
-        // leaves of 200 documents; the first also names document 1023, so that its key has two entries exactly
-        // where a page of 1,024 entries would end
+        // leaves of 200 documents; the last also names the document at the end of the first page, so that its key
+        // has two entries exactly where that page would end
         int boundary = KeyRuns.PAGE_ENTRIES - 1;
+        int lastLeaf = (count - 1) / 200;
         List<byte[]> leaves = new ArrayList<>();
         List<byte[]> keys = new ArrayList<>();
         for (int from = 0; from < documents.size(); from += 200) {
             List<String> named = new ArrayList<>(documents.subList(from, Math.min(documents.size(), from + 200)));
-            if (from == 0) {
+            if (from == lastLeaf * 200) {
                 named.add(documents.get(boundary));
             }
             leaves.add(String.join("\n", named).getBytes(StandardCharsets.US_ASCII));
@@ -274,8 +275,8 @@ abstract class EvidenceLogTestBase {
         List<KeyRuns.Entry> entries = new ArrayList<>();
         runs().read(run).forEachRemaining(entries::add);
         assertThat(entries).hasSize(count + 1).isSortedAccordingTo(KeyRuns.ORDER).doesNotHaveDuplicates();
-        assertThat(runs().leavesOf(run, base + boundary)).containsExactly(first, first + boundary / 200);
-        assertThat(index.leafOf(documents.get(boundary))).hasValue(first + boundary / 200);
+        assertThat(runs().leavesOf(run, base + boundary)).containsExactly(first + boundary / 200, first + lastLeaf);
+        assertThat(index.leafOf(documents.get(boundary))).hasValue(first + lastLeaf);
         for (int i : new int[] {0, 1, boundary - 1, boundary + 1, 1_024, 2_047, 2_048, 16_383, 16_384, count - 1}) {
             assertThat(index.leafOf(documents.get(i))).as("document %d", i).hasValue(first + i / 200);
         }
