@@ -1,6 +1,5 @@
 package cn.hrss.seal.evidence;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,7 @@ public final class DocumentIndexBenchReport {
         for (int round = 1; round <= rounds; round++) {
             long first = leaves.size();
             document = append(document);
-            List<KeyRuns.Entry> entries = entries(first, leaves.size());
+            List<KeyRuns.Entry> entries = index.entriesOf(first, leaves.size());
             keys += entries.size();
 
             long t0 = System.nanoTime();
@@ -170,17 +169,6 @@ public final class DocumentIndexBenchReport {
         byte[] b = new byte[32];
         r.nextBytes(b);
         return HEX.formatHex(b);
-    }
-
-    private List<KeyRuns.Entry> entries(long from, long to) {
-        List<KeyRuns.Entry> entries = new ArrayList<>();
-        jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ?", rs -> {
-            ByteBuffer keys = ByteBuffer.wrap(rs.getBytes(2));
-            while (keys.hasRemaining()) {
-                entries.add(new KeyRuns.Entry(keys.getLong(), rs.getLong(1)));
-            }
-        }, from, to);
-        return entries;
     }
 
     /** The fill of V9_8 (session 13): the entries sorted, in multi-row inserts into the B-tree. */

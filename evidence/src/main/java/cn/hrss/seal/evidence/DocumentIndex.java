@@ -110,16 +110,7 @@ class DocumentIndex {
         if (to <= from) {
             return 0;
         }
-        List<KeyRuns.Entry> entries = new ArrayList<>();
-        for (long at = from; at < to; at += LEAVES_PER_READ) {
-            jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ? "
-                    + "AND document_keys IS NOT NULL", rs -> {
-                        long leaf = rs.getLong(1);
-                        for (long key : keys(rs.getBytes(2))) {
-                            entries.add(new KeyRuns.Entry(key, leaf));
-                        }
-                    }, at, Math.min(to, at + LEAVES_PER_READ));
-        }
+        List<KeyRuns.Entry> entries = entriesOf(from, to);
         long started = System.nanoTime();
         entries.sort(KeyRuns.ORDER);
         runs.write(0, from, to, entries.iterator());
@@ -148,6 +139,21 @@ class DocumentIndex {
         log.debug("document index: {} runs of level {} merged into run {} ({} entries) in {} ms", level.size(),
                 level.get(0).level(), merged.id(), merged.entries(), (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    /** The (key, leaf) entries that the leaves [from, to) store, in leaf order. */
+    List<KeyRuns.Entry> entriesOf(long from, long to) {
+        List<KeyRuns.Entry> entries = new ArrayList<>();
+        for (long at = from; at < to; at += LEAVES_PER_READ) {
+            jdbc.query("SELECT idx, document_keys FROM evidence_leaf WHERE idx >= ? AND idx < ? "
+                    + "AND document_keys IS NOT NULL", rs -> {
+                        long leaf = rs.getLong(1);
+                        for (long key : keys(rs.getBytes(2))) {
+                            entries.add(new KeyRuns.Entry(key, leaf));
+                        }
+                    }, at, Math.min(to, at + LEAVES_PER_READ));
+        }
+        return entries;
     }
 
     /** Leaves recorded but not yet in the index. */
